@@ -1,0 +1,326 @@
+"""Read the words around a figure: its metric, modality, scope, countries and source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
+from kzuz_claims.extract.numbers import Figure
+from kzuz_claims.model import Modality
+
+_SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
+_UNIT_CLASS = {"money": "money", "count": "count", "percent": "percent",
+               "percentage_point": "percent", "times": "times", "rank": "rank"}
+_CHANGE_UP = re.compile(
+    r"\b(?:up|rose|rise|rising|risen|grew|grown|grow|growth|increased?|increasing|higher|gain(?:ed)?|jump(?:ed)?|surged?|climbed|added|expanded|boosted)\b",
+    re.I,
+)
+_CHANGE_DOWN = re.compile(
+    r"\b(?:down|fell|fall(?:en|ing)?|drop(?:ped)?|declined?|declining|decreased?|decreasing|lower|shrank|shrunk|contracted|slumped|plunged|slid|reduc(?:ed|tion))\b",
+    re.I,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:(?:this|that|the same|such an?)\s+(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure))\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChoice:
+    """The metric a figure measures, and what the choice rests on."""
+
+    key: str
+    entry: MetricEntry | None
+    cue_start: int | None = None
+    direction: str | None = None
+    of: str | None = None
+    change: str | None = None
+    confidence: float = 0.9
+
+
+def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
+    """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
+    s, e = lo, hi
+    for m in _SEGMENT_BREAK.finditer(text, lo, hi):
+        if m.end() <= pos:
+            s = m.end()
+        elif m.start() >= pos:
+            e = m.start()
+            break
+    return s, e
+
+
+@cache
+def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    of: dict[str, str] = {}
+    for code, names in lexicon.phrases.countries.items():
+        for n in names:
+            of[n.lower()] = code
+    alt = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})(?![\w-])", re.I), of
+
+
+@cache
+def _pair_re(lexicon: Lexicon) -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in lexicon.phrases.pair.get("phrases", ()))
+    return re.compile(rf"\b(?:{alt})\b", re.I)
+
+
+def countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Country mentions in text[lo:hi] as (start, end, ISO code)."""
+    pat, of = _country_re(lexicon)
+    out = []
+    for m in pat.finditer(text, lo, hi):
+        word = m.group(0).lower().replace("’", "'")
+        out.append((m.start(), m.end(), of.get(word, of.get(word.removesuffix("'s"), ""))))
+    return [c for c in out if c[2]]
+
+
+def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
+    return bool(_pair_re(lexicon).search(text, lo, hi))
+
+
+def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
+    """The nearest modality cue left of the figure in its segment, else the nearest right."""
+    s, e = segment(text, lo, hi, fig.start)
+    left = text[s : fig.start]
+    right = text[fig.end : e]
+    best: tuple[int, Modality] | None = None
+    for mod, pats in lexicon.phrases.modality_res.items():
+        for p in pats:
+            for m in p.finditer(left):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), mod)
+    if best is not None:
+        return best[1]
+    best_r: tuple[int, Modality] | None = None
+    for mod, pats in lexicon.phrases.modality_res.items():
+        for p in pats:
+            if p.pattern.endswith("$"):
+                continue
+            m = p.search(right)
+            if m and (best_r is None or m.start() < best_r[0]):
+                best_r = (m.start(), mod)
+    return best_r[1] if best_r else None
+
+
+def scope(text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon: Lexicon) -> str | None:
+    """Status words of a scoped metric near the figure ("underway", "promising"...)."""
+    if not entry.scoped:
+        return None
+    if fig.modifiers and fig.modifiers[0] in ("more", "additional", "another", "further", "new", "extra"):
+        return "pipeline"
+    s, e = segment(text, lo, hi, fig.start)
+    window_start = max(s, fig.start - 40)
+    window_end = min(e, (fig.noun_end or fig.end) + 80)
+    best: tuple[int, str] | None = None
+    for sc, pats in lexicon.phrases.scope_res.items():
+        for p in pats:
+            for m in p.finditer(text, window_start, window_end):
+                # words after the next figure belong to it, not to this one
+                d = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+                if best is None or d < best[0]:
+                    best = (d, sc)
+    return best[1] if best else entry.default_scope
+
+
+def _direction(
+    text: str, lo: int, hi: int, cue_start: int, cue_end: int, flow: str, lexicon: Lexicon
+) -> tuple[str | None, str | None]:
+    """(origin, destination) ISO codes for an exports/imports/capital cue."""
+    s, e = segment(text, lo, hi, cue_start)
+    src = dst = None
+    near = countries(text, s, e, lexicon)
+    for cs, ce, code in near:
+        before = text[max(s, cs - 12) : cs].lower()
+        between = text[ce:cue_start] if ce <= cue_start else ""
+        adjacent_before = ce <= cue_start and len(between) <= 25 and not re.search(r"\b(?:to|from|into|and|with)\b", between, re.I)
+        if re.search(r"\b(?:from|of)\s+$", before):
+            src = src or code
+        elif re.search(r"\b(?:to|into|for|in)\s+$", before) and cs > cue_start:
+            dst = dst or code
+        elif adjacent_before:
+            if flow == "imports":
+                dst = dst or code
+            else:
+                src = src or code
+    if flow == "capital":
+        # "enterprises with Kazakh capital operating in Uzbekistan": the first
+        # capital adjective after the count, then the first "in X" after that
+        src = dst = None
+        for cs, ce, code in near:
+            if cs < cue_start:
+                continue
+            if src is None and re.match(r"[\s-]*(?:capital|participation|owned|investors?|investment)", text[ce : ce + 20], re.I):
+                src = code
+            elif src is not None and dst is None and re.search(r"\bin\s+$", text[max(s, cs - 5) : cs]):
+                dst = code
+    pair = ("KZ", "UZ")
+    if src in pair and dst is None:
+        dst = pair[1 - pair.index(src)]
+    elif dst in pair and src is None:
+        src = pair[1 - pair.index(dst)]
+    if src == dst:
+        return None, None
+    return src, dst
+
+
+def _cue_hits(
+    text: str, lo: int, hi: int, fig: Figure, entries: Sequence[MetricEntry]
+) -> list[tuple[float, MetricEntry, int, int]]:
+    hits = []
+    for entry in entries:
+        for p in entry.cue_res:
+            for m in p.finditer(text, lo, hi):
+                if m.end() <= fig.start:
+                    d = float(fig.start - m.end())
+                elif m.start() >= fig.end:
+                    d = 30.0 + 2.0 * (m.start() - fig.end)
+                else:
+                    d = 0.0
+                hits.append((d - entry.priority * 3 - (m.end() - m.start()) * 0.1, entry, m.start(), m.end()))
+    hits.sort(key=lambda h: (h[0], h[2]))
+    return hits
+
+
+def choose_metric(
+    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: str | None
+) -> MetricChoice | None:
+    """The metric of a figure from the cues of the sentence text[lo:hi]."""
+    cls = _UNIT_CLASS.get(fig.kind, fig.kind)
+    if cls == "count":
+        return _count_metric(text, lo, hi, fig, lexicon)
+    if cls in ("percent", "times"):
+        return _change_metric(text, lo, hi, fig, lexicon, previous)
+    if cls == "rank":
+        after = text[fig.end : min(hi, fig.end + 40)].lower()
+        of = "trade_partner" if "partner" in after else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
+        return MetricChoice("rank", lexicon.entry("rank"), of=of)
+    entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
+    s, e = segment(text, lo, hi, fig.start)
+    hits = _cue_hits(text, s, e, fig, entries) or _cue_hits(text, lo, hi, fig, entries)
+    anaphor = None
+    for m in _ANAPHOR.finditer(text, lo, fig.start):
+        anaphor = m
+    if anaphor and previous and (not hits or hits[0][2] < anaphor.start()):
+        entry = lexicon.entry(previous)
+        return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
+    if not hits:
+        return None
+    _, entry, cs, ce = hits[0]
+    return _finish(text, lo, hi, fig, entry, cs, ce, lexicon)
+
+
+def _finish(
+    text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, cs: int, ce: int, lexicon: Lexicon
+) -> MetricChoice:
+    key = entry.key
+    direction = None
+    if entry.flow:
+        src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon)
+        if src and dst and "{src}" in key:
+            key = key.format(src=src.lower(), dst=dst.lower())
+            direction = f"{src}->{dst}"
+        elif src and dst:
+            direction = f"{src}->{dst}"
+        elif "{src}" in key:
+            return MetricChoice(f"unclassified:{entry.flow}", None, cue_start=cs, confidence=0.5)
+    if entry.third:
+        a, b = sorted((cs, fig.start))
+        s, e = segment(text, lo, hi, fig.start)
+        others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {"KZ", "UZ"}
+        if others:
+            third = lexicon.entry(entry.third)
+            return MetricChoice(entry.third, third, cue_start=cs, confidence=0.7)
+    return MetricChoice(key, entry, cue_start=cs, direction=direction)
+
+
+def _count_metric(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> MetricChoice | None:
+    noun = (fig.noun or "").lower()
+    head = noun.split()[-1] if noun else ""
+    best: tuple[int, MetricEntry] | None = None
+    s, e = segment(text, lo, hi, fig.start)
+    for entry in lexicon.metrics:
+        if entry.unit != "count" or not entry.nouns:
+            continue
+        if head not in entry.nouns and not any(noun.endswith(n) for n in entry.nouns if " " in n):
+            continue
+        if entry.context_res and not any(p.search(text, s, e) for p in entry.context_res):
+            continue
+        rank = entry.priority + (2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0)
+        if best is None or rank > best[0]:
+            best = (rank, entry)
+    if best is None:
+        slug = re.sub(r"[^a-z0-9]+", "_", noun).strip("_") or "count"
+        return MetricChoice(f"unclassified:{slug}", None, confidence=0.6)
+    entry = best[1]
+    if entry.flow:
+        choice = _finish(text, lo, hi, fig, entry, fig.start, fig.end, lexicon)
+        if choice.key.startswith("unclassified:"):
+            slug = re.sub(r"[^a-z0-9]+", "_", noun).strip("_")
+            return MetricChoice(f"unclassified:{slug}", None, confidence=0.6)
+        return choice
+    return MetricChoice(entry.key, entry)
+
+
+def _change_metric(
+    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: str | None
+) -> MetricChoice:
+    """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
+    s, e = segment(text, lo, hi, fig.start)
+    money = [m for m in lexicon.metrics if m.unit == "money" and m.cue_res]
+    hits = _cue_hits(text, lo, hi, fig, money)
+    of: str | None = None
+    if hits:
+        _, entry, cs, ce = hits[0]
+        of = _finish(text, lo, hi, fig, entry, cs, ce, lexicon).key
+    elif previous:
+        of = previous
+    if fig.kind == "times":
+        return MetricChoice("growth_multiple", lexicon.entry("growth_rate"), of=of, change="up" if fig.value >= 1 else "down")
+    near_left = text[max(s, fig.start - 45) : fig.start]
+    near_right = text[fig.end : min(e, fig.end + 30)]
+    paren_after_amount = re.search(r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$", text[max(lo, fig.start - 25) : fig.start], re.I)
+    if paren_after_amount or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up)\b", near_left, re.I) or re.match(r"\s*of\s+(?:the\s+|its\s+|total\s+|all\s+|their\s+)", near_right, re.I):
+        whole = re.match(r"\s*of\s+((?:\w+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP)\w*)", near_right, re.I)
+        share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
+        return MetricChoice("share", lexicon.entry("share"), of=share_of)
+    window = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
+    ups = list(_CHANGE_UP.finditer(window))
+    downs = list(_CHANGE_DOWN.finditer(window))
+    if ups or downs:
+        rel = fig.start - max(s, fig.start - 60)
+
+        def dist(m: re.Match[str]) -> int:
+            return min(abs(m.start() - rel), abs(m.end() - rel))
+
+        nearest_up = min((dist(m) for m in ups), default=10**6)
+        nearest_down = min((dist(m) for m in downs), default=10**6)
+        change = "down" if nearest_down < nearest_up else "up"
+        return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
+    if fig.kind == "percentage_point":
+        return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, confidence=0.6)
+    return MetricChoice("unclassified:percent", None, of=of, confidence=0.5)
+
+
+_ATTR_PATTERNS = [
+    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w’'.-]*|of|the|and|for|on)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|on))*)"),
+    re.compile(r"\b(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\s+((?:[A-Z][\w’'-]+\s?){2,3})"),
+    re.compile(r"((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+)\s+(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\b"),
+    re.compile(r"\b(?:as reported by|reported by|citing|cites|quoted by|according to)\s+(?:the\s+)?([\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"),
+    re.compile(r"((?:[A-Z][\w.’'-]+\s?){1,4})\s+reports?\b"),
+]
+
+
+def attribution(text: str, lo: int, hi: int) -> str | None:
+    """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
+    for p in _ATTR_PATTERNS:
+        m = p.search(text, lo, hi)
+        if m:
+            who = m.group(1).strip(" ,.")
+            if who and who.lower() not in ("the", "he", "she", "it", "they"):
+                return who
+    return None

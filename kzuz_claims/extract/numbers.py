@@ -1,0 +1,499 @@
+"""Find the figures in a sentence: money, counts, percents, multiples, ranks, units.
+
+`scan(text, start, end, masked)` returns `Figure`s with offsets into `text`. It knows
+nothing of metrics or periods; it only reads numbers and the words glued to them
+(currency, scale, unit, counted noun, hedge word). Spans in `masked` (dates, period
+expressions, URLs) are never read as figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
+from kzuz_claims.model import Qualifier
+
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,496.2  13,300
+    r"|\d+,\d{1,2}(?=\s?(?:{scales})\b)"  # 1,1 billion (comma decimal)
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d,.]\d|\s?%)"  # 5 700
+    r"|\d+(?:\.\d+)?)"
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_MULTIPLE_VERBS = {
+    "doubled": 2, "doubling": 2, "double": 2, "twice": 2, "twofold": 2, "two-fold": 2,
+    "tripled": 3, "trebled": 3, "tripling": 3, "triple": 3, "threefold": 3, "three-fold": 3,
+    "quadrupled": 4, "fourfold": 4, "four-fold": 4, "halved": Decimal("0.5"),
+}
+_TIME_NOUNS = {
+    "year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours",
+    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
+    "times", "time", "quarter", "quarters", "am", "pm", "percent", "per", "cent",
+}
+_PAIR_NOUNS = {
+    "countries", "country", "sides", "side", "nations", "nation", "states", "parties",
+    "governments", "presidents", "leaders", "heads", "ministers", "delegations", "peoples",
+    "neighbours", "neighbors", "republics", "capitals", "parts", "ways", "things", "of",
+}
+_STOP = {
+    "of", "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto", "under", "over",
+    "between", "among", "across", "through", "during", "worth", "valued", "including", "per",
+    "and", "or", "but", "while", "whereas", "the", "a", "an", "this", "that", "these", "those",
+    "which", "who", "whose", "where", "when", "are", "is", "were", "was", "have", "has", "had",
+    "will", "would", "can", "could", "should", "may", "might", "be", "been", "being", "also",
+    "already", "still", "now", "today", "currently", "annually", "respectively", "each", "as",
+    "than", "more", "less", "about", "around", "up", "down", "its", "their", "our", "his", "her",
+    "it", "they", "we", "he", "she", "not", "only", "just", "so", "such", "via", "totaling",
+    "totalling", "amounting", "costing", "since", "until", "after", "before", "out",
+}
+_NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure read from text, before any metric or period is given to it."""
+
+    start: int
+    """Start of the figure with its hedge word and currency ("almost $500 million")."""
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal
+    unit: str
+    kind: str
+    """money, count, percent, percentage_point, times, rank, or a unit class (length...)."""
+    digits: str = ""
+    scale: int = 0
+    precision: Decimal | None = None
+    qualifier: Qualifier | None = None
+    high: Decimal | None = None
+    noun: str | None = None
+    noun_end: int | None = None
+    modifiers: tuple[str, ...] = ()
+    vague: bool = False
+    words: bool = False
+    """The number was written in words ("ten billion")."""
+    sign: int = 1
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    digits: re.Pattern[str]
+    number_words: re.Pattern[str]
+    scale_after: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    percent_after: re.Pattern[str]
+    times_after: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    qualifier_of: dict[str, Qualifier]
+    scales: dict[str, int]
+    glued_only: frozenset[str]
+    currency_of: dict[str, str]
+    unit_of: dict[str, tuple[str, str]]
+    numbers: dict[str, Decimal]
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _tables(lexicon: Lexicon | None = None) -> _Tables:
+    ph = (lexicon or load_lexicon()).phrases
+    scales = {k.lower(): v for k, v in ph.scales.items()}
+    scale_alt = _alt(list(scales))
+    currency_of: dict[str, str] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for code, entry in ph.currencies.items():
+        for s in (*entry.symbols, code):
+            currency_of[s.lower()] = code
+            before.append(s)
+        for w in (*entry.words, code):
+            currency_of[w.lower()] = code
+            after.append(w)
+    unit_of: dict[str, tuple[str, str]] = {}
+    unit_words: list[str] = []
+    for name, u in ph.units.items():
+        for w in u.words:
+            unit_of[w if u.case else w.lower()] = (name, u.class_)
+            unit_words.append(w)
+    qualifier_of = {p.lower(): q for q, ps in ph.qualifiers.items() for p in ps}
+    numbers = {k.lower(): v for k, v in ph.numbers.items()}
+    tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
+    units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
+    word_num = (
+        rf"(?:(?:{_alt(tens)})-(?:{_alt(units_)})|{_alt([w for w in numbers if w not in ('a', 'an')])}"
+        rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
+    )
+    return _Tables(
+        digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
+        number_words=re.compile(rf"(?<![\w-])({word_num})(?![\w-])", re.IGNORECASE),
+        scale_after=re.compile(rf"\A(\s?)({scale_alt})\b\.?", re.IGNORECASE),
+        currency_before=re.compile(rf"(?:^|(?<=[\s(\[]))({_alt(before)})\s?\Z", re.IGNORECASE),
+        currency_after=re.compile(rf"\A\s?({_alt(after)})(?![\w])", re.IGNORECASE),
+        percent_after=re.compile(
+            r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
+        ),
+        times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
+        unit_after=re.compile(rf"\A\s?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
+        qualifier_before=re.compile(rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE),
+        qualifier_of=qualifier_of,
+        scales=scales,
+        glued_only=frozenset(w.lower() for w in ph.glued_only),
+        currency_of=currency_of,
+        unit_of=unit_of,
+        numbers=numbers,
+    )
+
+
+def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in spans)
+
+
+def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
+    d = digits.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    if comma_decimal:
+        d = d.replace(",", ".")
+    else:
+        d = d.replace(",", "")
+    d = d.replace(" ", "")
+    try:
+        return Decimal(d)
+    except InvalidOperation:
+        return None
+
+
+def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
+    w = words.lower()
+    if w in numbers:
+        return numbers[w]
+    if "-" in w:
+        a, _, b = w.partition("-")
+        if a in numbers and b in numbers:
+            return numbers[a] + numbers[b]
+    if w == "dozens":
+        return Decimal(24)
+    if w == "hundreds":
+        return Decimal(200)
+    return None
+
+
+def scan(
+    text: str, start: int, end: int, masked: Sequence[tuple[int, int]] = (),
+    lexicon: Lexicon | None = None,
+) -> list[Figure]:
+    """Every figure in text[start:end] outside the masked spans, left to right."""
+    t = _tables(lexicon)
+    raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
+    for m in t.digits.finditer(text, start, end):
+        sign = -1 if m.group(1) in ("-", "−") else 1
+        raw.append((m.start(2) if False else m.start() + len(m.group(1)), m.end(), text[m.start() + len(m.group(1)) : m.end()], False, sign))
+    for m in t.number_words.finditer(text, start, end):
+        raw.append((m.start(1), m.end(1), m.group(1), True, 1))
+    raw.sort()
+    figures: list[Figure] = []
+    consumed_until = start
+    for ns, ne, digits, is_words, sign in raw:
+        if ns < consumed_until or _overlaps(ns, ne, masked):
+            continue
+        fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, masked)
+        if fig is not None:
+            figures.append(fig)
+            consumed_until = max(fig.num_end, fig.end if fig.kind != "count" else fig.num_end)
+    figures.extend(_multiples(text, start, end, masked, t))
+    figures.extend(_ranks(text, start, end, masked))
+    figures.sort(key=lambda f: (f.num_start, f.num_end))
+    return _dedupe(figures)
+
+
+def _dedupe(figs: list[Figure]) -> list[Figure]:
+    out: list[Figure] = []
+    for f in figs:
+        if out and f.num_start < out[-1].num_end:
+            continue
+        out.append(f)
+    return out
+
+
+def _read_figure(
+    text: str, lo: int, hi: int, ns: int, ne: int, digits: str, is_words: bool, sign: int,
+    t: _Tables, masked: Sequence[tuple[int, int]],
+) -> Figure | None:
+    # --- the number itself
+    comma_decimal = bool(re.fullmatch(r"\d+,\d{1,2}", digits))
+    if is_words:
+        value = _word_value(digits, t.numbers)
+        # "one and a half", "half a" are matched as a whole by the numbers table
+    else:
+        value = _to_decimal(digits, comma_decimal)
+    if value is None:
+        return None
+    norm_digits = digits.replace(",", "." if comma_decimal else "")
+    norm_digits = re.sub(r"[\s\u00a0\u2009\u202f]", "", norm_digits)
+    end = ne
+    high: Decimal | None = None
+    # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
+    rng = re.match(
+        r"\s?(?:–|—|-|to)\s?(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion|million|mln") + r")",
+        text[end:hi],
+    )
+    between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
+    if rng and not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE):
+        v2 = _to_decimal(rng.group(1), False)
+        if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
+            high = v2
+            end = end + rng.end()
+    # --- scale word
+    scale = 0
+    sm = t.scale_after.match(text[end:hi])
+    cur_before = t.currency_before.search(text[lo:ns])
+    cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
+    if sm:
+        word = sm.group(2).lower()
+        glued = sm.group(1) == ""
+        if word not in t.glued_only or (cur_code and (glued or True)) or (glued and _currency_follows(text, end + sm.end(), hi, t)):
+            if word not in t.glued_only or glued or cur_code:
+                scale = t.scales[word]
+                end += sm.end()
+                if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
+                    end -= 1  # a full stop after "bn" ends the sentence too
+    if between and high is None:
+        am = re.match(r"\s+and\s+(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion") + r")", text[end:hi])
+        if am:
+            v2 = _to_decimal(am.group(1), False)
+            if v2 is not None:
+                high = v2
+                end += am.end()
+                sm2 = t.scale_after.match(text[end:hi])
+                if sm2 and (sm2.group(2).lower() not in t.glued_only or cur_code):
+                    end += sm2.end()
+                    if scale == 0:
+                        scale = t.scales[sm2.group(2).lower()]
+    # --- unit after
+    kind = ""
+    unit = ""
+    ca = t.currency_after.match(text[end:hi])
+    pa = t.percent_after.match(text[end:hi])
+    ta = t.times_after.match(text[end:hi])
+    ua = t.unit_after.match(text[end:hi])
+    if cur_code is None and ca and not (ca.group(1) in ("sum", "sums") and not scale):
+        cur_code = t.currency_of[ca.group(1).lower()]
+        end += ca.end()
+    if cur_code:
+        kind, unit = "money", cur_code
+        # "in US dollars" / "US dollars" after a symbol-less figure is handled above
+        cur_start = ns - len(cur_before.group(0)) if cur_before else ns
+        start = cur_start
+    elif pa:
+        pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
+        kind = unit = "percentage_point" if pp else "percent"
+        end += pa.end()
+        start = ns
+    elif ta and not is_words or (ta and is_words and ta.group(1)):
+        kind, unit = "times", "times"
+        end += ta.end()
+        start = ns
+    elif ua and not is_words:
+        name, cls = t.unit_of.get(ua.group(1), None) or t.unit_of.get(ua.group(1).lower(), ("", ""))
+        if not name or (ua.group(1) == "t" and not scale and not re.match(r"\s?t\b", text[end:hi])):
+            return None
+        kind, unit = cls, name
+        end += ua.end()
+        start = ns
+    else:
+        kind, unit, start = "count", "count", ns
+    if kind == "money" and scale == 0 and is_words and value < 100:
+        # "two dollars" is not news; "ten billion dollars" has its scale
+        pass
+    if kind != "money" and scale and kind == "count":
+        # "5 million tonnes" etc. keep the scale; "3 million people" is a count
+        pass
+    if is_words and kind == "count" and scale == 0:
+        # number words count only things that are not the two countries themselves
+        pass
+    # --- hedge word before
+    q_end = start
+    qual: Qualifier | None = None
+    qm = t.qualifier_before.search(text[lo:q_end])
+    if qm:
+        phrase = qm.group(1).lower()
+        qual = t.qualifier_of.get(phrase)
+        if phrase == "up to" and re.search(
+            r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
+            text[lo : lo + qm.start()], re.IGNORECASE,
+        ):
+            qual = None  # "bring trade up to $10 billion": a target, not a bound
+        elif phrase in ("over", "over the") and kind == "count" and not scale:
+            qual = Qualifier.MORE_THAN
+        if qual is not None:
+            start = lo + qm.start()
+    if is_words and digits.lower() in ("dozens", "hundreds"):
+        qual = Qualifier.AT_LEAST
+    mult = Decimal(1).scaleb(scale)
+    value_b = value * mult
+    high_b = high * mult if high is not None else None
+    if sign < 0 and kind in ("percent", "percentage_point"):
+        value_b = -value_b
+    elif sign < 0:
+        return None  # a hyphen before a count or an amount is a dash, not a sign
+    precision: Decimal | None = None
+    if kind in ("percent", "percentage_point") or (kind == "money" and scale) or kind == "times":
+        if not is_words:
+            dec = len(norm_digits.split(".", 1)[1]) if "." in norm_digits else 0
+            precision = Decimal(1).scaleb(scale - dec)
+    noun = None
+    noun_end = None
+    mods: tuple[str, ...] = ()
+    if kind == "count":
+        np_ = _noun_phrase(text, end, hi)
+        if np_ is None:
+            return None
+        noun, noun_end, mods = np_
+        head = noun.split()[-1].lower()
+        if head in _TIME_NOUNS:
+            return None
+        if (is_words or value <= 10) and (head in _PAIR_NOUNS or _definite(text, lo, start)):
+            return None
+        if is_words and digits.lower() in ("one",) and not scale:
+            return None
+        if not is_words and _looks_like_year(norm_digits) and qual is None:
+            return None
+    elif not is_words and _looks_like_year(norm_digits) and kind not in ("money",) and not scale:
+        if kind in ("count",):
+            return None
+    if is_words and kind == "money" and not scale and value < 100:
+        return None
+    return Figure(
+        start=start, end=end if kind != "count" else ne if high is None else end,
+        num_start=ns, num_end=ne, value=value_b, unit=unit, kind=kind, digits=norm_digits,
+        scale=scale, precision=precision, qualifier=qual, high=high_b, noun=noun,
+        noun_end=noun_end, modifiers=mods, vague=digits.lower() in ("dozens", "hundreds"),
+        words=is_words, sign=sign,
+    )
+
+
+def _currency_follows(text: str, pos: int, hi: int, t: _Tables) -> bool:
+    return bool(t.currency_after.match(text[pos:hi]))
+
+
+def _definite(text: str, lo: int, start: int) -> bool:
+    return bool(re.search(r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z", text[lo:start], re.IGNORECASE))
+
+
+def _looks_like_year(digits: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", digits))
+
+
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+
+
+def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...]] | None:
+    """The counted noun phrase after a number: "60 industrial projects worth" -> industrial projects."""
+    words: list[tuple[str, int, int]] = []
+    mods: list[str] = []
+    p = pos
+    while len(words) < 4:
+        m = _WORD.match(text, p, hi)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if not words and lw in _NP_PREMODIFIERS and not mods:
+            mods.append(lw)
+            p = m.end()
+            continue
+        if lw in _STOP:
+            break
+        if words and (lw.endswith("ed") or lw.endswith("ing")) and lw not in ("building", "buildings", "things"):
+            break
+        words.append((w, m.start(1), m.end(1)))
+        p = m.end()
+    if not words:
+        return None
+    # the head is the last plural-looking word; trailing adjectives are rare in news
+    noun = " ".join(w for w, _, _ in words)
+    return noun, words[-1][2], tuple(mods)
+
+
+def _multiples(
+    text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables,
+) -> list[Figure]:
+    out = []
+    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _MULTIPLE_VERBS) + r")(?![\w-])", re.IGNORECASE)
+    for m in pat.finditer(text, lo, hi):
+        if _overlaps(m.start(), m.end(), masked):
+            continue
+        w = m.group(1).lower()
+        after = text[m.end() : hi]
+        if w in ("double", "triple", "twice") and not re.search(
+            r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", text[lo : m.start()], re.IGNORECASE
+        ) and not re.match(r"\s+(?:as|the)\b", after):
+            continue
+        if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):
+            continue
+        value = Decimal(_MULTIPLE_VERBS[w])
+        start = m.start()
+        qual = None
+        qm = t.qualifier_before.search(text[lo : m.start()])
+        if qm:
+            qual = t.qualifier_of.get(qm.group(1).lower())
+            # "has nearly doubled": the hedge may sit before an auxiliary
+        else:
+            qm = re.search(r"\b(nearly|almost|more than|over|roughly|about)\s+(?:\w+\s+)?\Z", text[lo : m.start()], re.IGNORECASE)
+            if qm:
+                qual = t.qualifier_of.get(qm.group(1).lower())
+        if qm and qual is not None:
+            start = lo + qm.start()
+        out.append(
+            Figure(
+                start=start, end=m.end(), num_start=m.start(), num_end=m.end(), value=value,
+                unit="times", kind="times", digits=str(value), qualifier=qual, words=True,
+            )
+        )
+    return out
+
+
+_RANK = re.compile(
+    r"(?<![\w-])(?:(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
+    r"(?:largest|biggest|leading|major|most important|main|top)\b"
+    r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
+    r"|\branks?\s+(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b)",
+    re.IGNORECASE,
+)
+_NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> list[Figure]:
+    out = []
+    for m in _RANK.finditer(text, lo, hi):
+        if _overlaps(m.start(), m.end(), masked):
+            continue
+        word = m.group(1) or m.group(2) or m.group(3)
+        lw = word.lower()
+        if lw in _ORDINALS:
+            value = _ORDINALS[lw]
+        elif lw in _NUM_WORD:
+            value = _NUM_WORD[lw]
+        else:
+            value = int(re.sub(r"\D", "", lw))
+        qual = Qualifier.AT_MOST if m.group(2) else None
+        gs = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)
+        out.append(
+            Figure(
+                start=m.start(), end=m.end(), num_start=gs, num_end=gs + len(word),
+                value=Decimal(value), unit="rank", kind="rank", digits=str(value),
+                qualifier=qual, words=True,
+            )
+        )
+    return out

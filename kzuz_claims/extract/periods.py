@@ -1,0 +1,304 @@
+"""Period expressions in a sentence, resolved against the document date.
+
+Each expression gets a role: `period` (what a figure measures), `compared` (the base
+of a change: "compared to 2013", "the same period of 2022"), `horizon` (a target's
+deadline or vague horizon), `duration` ("over the past seven years") or `date` (an
+event date or clock time, which only masks numbers). Relative expressions in an
+undated document keep their text and stay unresolved: nothing is guessed from the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from kzuz_claims.model import Period, PeriodBasis, PeriodKind
+
+Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
+
+_MONTHS = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d\d"
+_NUMW = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "several": 0,
+}
+_N = r"(?:\d{1,2}|" + "|".join(_NUMW) + r")"
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_REL_YEAR = r"(?:last year|this year|the (?:current|previous|past|last|same) year|the year|current year|previous year)"
+_YREF = rf"(?:{_YEAR}|{_REL_YEAR})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PRE = r"(?:(?:in|for|during|over|throughout|from|as per|per|of|at|by|on)\s+)?(?:the\s+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression: where it stands, its role, and what it resolves to."""
+
+    start: int
+    end: int
+    role: Role
+    text: str
+    period: Period | None
+    relative: bool = False
+    years: int | None = None
+    """For durations: how many years back ("past seven years" -> 7)."""
+
+
+def _n(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else _NUMW.get(w, 0)
+
+
+def _year_of(ref: str, pub: date | None) -> tuple[int | None, bool]:
+    """The year a reference names, and whether it was relative."""
+    r = ref.lower()
+    if re.fullmatch(_YEAR, r):
+        return int(r), False
+    if pub is None:
+        return None, True
+    if any(k in r for k in ("last", "previous", "past")):
+        return pub.year - 1, True
+    return pub.year, True
+
+
+def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
+    return date(y, m1, 1), date(y, m2, calendar.monthrange(y, m2)[1])
+
+
+def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
+    basis = PeriodBasis.RELATIVE if relative else PeriodBasis.EXPLICIT
+    return Period(start=start, end=end, kind=kind, basis=basis, text=text)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "same_period",
+        re.compile(rf"\b(?:over|in|for|during|compared (?:to|with)|against|versus|from)?\s*the same period (?:of |in )?(?P<y>{_YREF}|a year (?:earlier|ago|before))", re.I),
+    ),
+    ("yoy", re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy)\b", re.I)),
+    (
+        "first_months",
+        re.compile(rf"\b{_PRE}(?:first\s+)?(?P<n>{_N})\s+months(?:\s+(?:of|in)\s+(?P<y>{_YREF}))?", re.I),
+    ),
+    (
+        "month_range",
+        re.compile(rf"\b{_PRE}(?:period\s+)?(?:from\s+)?(?P<m1>{_MONTH})\s*(?:–|-|—|to|through|till|until|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YREF}))?", re.I),
+    ),
+    (
+        "half",
+        re.compile(rf"\b{_PRE}(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?(?:H(?P<h2>[12])|(?P<h3>[12])H)\s*(?P<y2>{_YEAR})?", re.I),
+    ),
+    (
+        "quarter",
+        re.compile(rf"\b{_PRE}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?Q(?P<q2>[1-4])(?:\s*(?P<y2>{_YEAR}))?\b", re.I),
+    ),
+    (
+        "as_of",
+        re.compile(rf"\bas\s+(?:of|at)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|the\s+(?:beginning|start|end)\s+of\s+(?P<m3>{_MONTH}|{_YREF}))(?:,?\s+(?P<y>{_YEAR}))?", re.I),
+    ),
+    (
+        "since_start",
+        re.compile(rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?P<y>year|{_YEAR})|\b(?:year[- ]to[- ]date|so far this year)\b", re.I),
+    ),
+    ("deadline", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR}|the year|this year|next year)\b", re.I)),
+    ("next_years", re.compile(rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_N})\s+years\b", re.I)),
+    ("vague_horizon", re.compile(r"\b(?:in|over)\s+the\s+(?:coming|next few|near|medium|short|long|mid)(?:[- ]term)?(?:\s+(?:years|future|term|perspective))?\b|\bin\s+the\s+(?:medium|short|long|mid)[- ]term\b", re.I)),
+    ("past_years", re.compile(rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N}|decade)(?:\s+years)?\b", re.I)),
+    ("compared", re.compile(rf"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to)\s+(?:in\s+|the\s+level\s+of\s+|that\s+of\s+)?(?P<y>{_YREF})", re.I)),
+    (
+        "event_date",
+        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?:,?\s+\d{{1,2}}:\d{{2}})?", re.I),
+    ),
+    ("numeric_date", re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b", re.I)),
+    ("month_year", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    ("rel_month", re.compile(r"\b(?:last|this|previous|past)\s+month\b", re.I)),
+    ("rel_year", re.compile(rf"\b{_PRE}(?P<y>{_REL_YEAR})\b", re.I)),
+    ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
+    ("since_year", re.compile(rf"\bsince\s+(?P<y>{_YEAR})\b", re.I)),
+    ("year_range", re.compile(rf"\b{_PRE}(?P<y1>{_YEAR})\s*(?:–|-|—|to|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
+    ("year", re.compile(rf"\b{_PRE}(?P<y>{_YEAR})(?:\s+results)?\b(?![-–.,]\d)", re.I)),
+]
+
+
+def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
+    """Every period expression in text[start:end], non-overlapping, in text order."""
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+    for name, pat in _PATTERNS:
+        for m in pat.finditer(text, start, end):
+            if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            pm = _resolve(name, m, pub)
+            if pm is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(pm)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | None:
+    g = m.groupdict()
+    s, e, text = m.start(), m.end(), m.group(0).strip()
+    # keep the span on the expression itself, not the leading space
+    s += len(m.group(0)) - len(m.group(0).lstrip())
+
+    def mention(role: Role, period: Period | None, relative: bool, years: int | None = None) -> PeriodMention:
+        return PeriodMention(s, e, role, text, period, relative, years)
+
+    if name == "same_period":
+        y, rel = _year_of(g["y"], pub) if not g["y"].lower().startswith("a year") else (None, True)
+        return mention("same_period", None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel)
+    if name == "yoy":
+        return mention("compared", None, True)
+    if name == "first_months":
+        n = _n(g["n"])
+        if not 1 <= n <= 12:
+            return None
+        if g["y"]:
+            y, rel = _year_of(g["y"], pub)
+        elif pub is not None:
+            y, rel = (pub.year if pub.month > n else pub.year - 1), True
+        else:
+            y, rel = None, True
+        if y is None:
+            return mention("period", None, rel)
+        a, b = _months(y, 1, n)
+        return mention("period", _mk(a, b, PeriodKind.YEAR_TO_DATE, rel, text), rel)
+    if name == "month_range":
+        m1, m2 = _MONTHS[g["m1"].lower().rstrip(".")], _MONTHS[g["m2"].lower().rstrip(".")]
+        if m2 < m1:
+            return None
+        y, rel = _year_of(g["y"], pub) if g["y"] else ((pub.year, True) if pub else (None, True))
+        if y is None:
+            return mention("period", None, rel)
+        a, b = _months(y, m1, m2)
+        kind = PeriodKind.YEAR_TO_DATE if m1 == 1 else PeriodKind.RANGE
+        return mention("period", _mk(a, b, kind, rel, text), rel)
+    if name == "half":
+        h = 1 if (g.get("h") or g.get("h2") or g.get("h3") or "1").lower() in ("first", "1st", "1") else 2
+        ref = g.get("y") or g.get("y2")
+        y, rel = _year_of(ref, pub) if ref else ((pub.year, True) if pub else (None, True))
+        if y is None:
+            return mention("period", None, rel)
+        a, b = _months(y, 1, 6) if h == 1 else _months(y, 7, 12)
+        return mention("period", _mk(a, b, PeriodKind.HALF, rel, text), rel)
+    if name == "quarter":
+        q = _ORD.get((g.get("q") or "").lower()) or int(g.get("q2") or 1)
+        ref = g.get("y") or g.get("y2")
+        y, rel = _year_of(ref, pub) if ref else ((pub.year, True) if pub else (None, True))
+        if y is None:
+            return mention("period", None, rel)
+        a, b = _months(y, 3 * q - 2, 3 * q)
+        return mention("period", _mk(a, b, PeriodKind.QUARTER, rel, text), rel)
+    if name == "as_of":
+        mon = g.get("m") or g.get("m2")
+        day = g.get("d") or g.get("d2")
+        if g.get("y"):
+            y, rel = int(g["y"]), False
+        elif g.get("m3") and re.fullmatch(_YREF, g["m3"], re.I):
+            y, rel = _year_of(g["m3"], pub)
+            if y is None:
+                return mention("period", None, rel)
+            d0 = date(y, 1, 1) if "beginning" in text or "start" in text else date(y, 12, 31)
+            return mention("period", _mk(d0, d0, PeriodKind.POINT, rel, text), rel)
+        elif pub is not None:
+            y, rel = pub.year, True
+        else:
+            return mention("period", None, True)
+        if g.get("m3"):
+            mo = _MONTHS[g["m3"].lower().rstrip(".")]
+            d0 = date(y, mo, 1) if "end" not in text else date(y, mo, calendar.monthrange(y, mo)[1])
+        else:
+            if mon is None or day is None:
+                return None
+            mo = _MONTHS[mon.lower().rstrip(".")]
+            try:
+                d0 = date(y, mo, int(day))
+            except ValueError:
+                return None
+            if rel and pub is not None and d0 > pub:
+                d0 = d0.replace(year=y - 1)
+        return mention("period", _mk(d0, d0, PeriodKind.POINT, rel, text), rel)
+    if name == "since_start":
+        ref = g.get("y")
+        if ref and ref.isdigit():
+            y = int(ref)
+            end_ = pub if pub and pub.year == y else date(y, 12, 31)
+            return mention("period", _mk(date(y, 1, 1), end_, PeriodKind.YEAR_TO_DATE, False, text), False)
+        if pub is None:
+            return mention("period", None, True)
+        return mention("period", _mk(date(pub.year, 1, 1), pub, PeriodKind.YEAR_TO_DATE, True, text), True)
+    if name == "deadline":
+        ref = g["y"].lower()
+        if ref.isdigit():
+            y, rel = int(ref), False
+        elif pub is None:
+            return mention("horizon", None, True)
+        else:
+            y, rel = (pub.year + 1 if "next" in ref else pub.year), True
+        start = pub if pub is not None and pub.year <= y else date(y, 1, 1)
+        return mention("horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel)
+    if name == "next_years":
+        n = _n(g["n"])
+        if pub is None or n == 0:
+            return mention("horizon", None, True)
+        return mention("horizon", _mk(pub, date(pub.year + n, 12, 31), PeriodKind.OPEN_TARGET, True, text), True)
+    if name == "vague_horizon":
+        return mention("horizon", None, False)
+    if name == "past_years":
+        w = g["n"].lower()
+        n = 10 if w == "decade" else _n(w)
+        return mention("duration", None, True, n or None)
+    if name == "compared":
+        y, rel = _year_of(g["y"], pub)
+        p = None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text)
+        return mention("compared", p, rel)
+    if name in ("event_date", "numeric_date"):
+        return mention("date", None, False)
+    if name == "month_year":
+        mo, y = _MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
+        a, b = _months(y, mo, mo)
+        return mention("period", _mk(a, b, PeriodKind.MONTH, False, text), False)
+    if name == "rel_month":
+        if pub is None:
+            return mention("period", None, True)
+        y, mo = pub.year, pub.month
+        if "this" not in text.lower():
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        a, b = _months(y, mo, mo)
+        return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
+    if name == "rel_year":
+        ref = g["y"].lower()
+        if ref in ("the year", "the same year"):
+            return None
+        y, rel = _year_of(ref, pub)
+        if y is None:
+            return mention("period", None, True)
+        return mention("period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel)
+    if name == "next_year":
+        if pub is None:
+            return mention("horizon", None, True)
+        y = pub.year + 1
+        return mention("horizon", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, True, text), True)
+    if name == "since_year":
+        y = int(g["y"])
+        if pub is None:
+            return mention("duration", None, True, None)
+        return mention("period", _mk(date(y, 1, 1), pub, PeriodKind.RANGE, True, text), True)
+    if name == "year_range":
+        y1, y2s = int(g["y1"]), g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 < y1:
+            return None
+        return mention("period", _mk(date(y1, 1, 1), date(y2, 12, 31), PeriodKind.RANGE, False, text), False)
+    if name == "year":
+        y = int(g["y"])
+        return mention("period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, False, text), False)
+    return None

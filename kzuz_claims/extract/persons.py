@@ -1,0 +1,78 @@
+"""Named people: anchored by an office title or a speech verb, then found again by surname."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kzuz_claims.extract import sentences
+from kzuz_claims.extract.lexicon import Lexicon
+from kzuz_claims.model import Document, PersonMention, Span
+
+_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?){1,2})"
+_SPEECH = r"(?:said|says|noted|stated|emphasized|emphasised|stressed|underlined|underscored|added|announced|told|reaffirmed|affirmed|highlighted)"
+_NOT_NAMES = {
+    "the", "republic", "kazakhstan", "uzbekistan", "government", "ministry", "council", "center",
+    "centre", "international", "central", "asia", "news", "agency", "photo", "state", "states",
+    "head", "heads", "prime", "minister", "president", "foreign", "deputy", "cooperation",
+    "forum", "committee", "bank", "office", "national", "united", "nations", "supreme", "joint",
+    "working", "group", "day", "press", "service", "region", "city", "akorda",
+}
+
+
+@cache
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    titles = sorted(lexicon.phrases.offices.get("titles", ()), key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    country = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+)?"
+    adj = r"(?:(?:Kazakh|Uzbek|Kazakhstani|Russian|Chinese)\s+)?"
+    return (
+        re.compile(rf"\b{adj}(?P<office>{alt}){country},?\s+{_NAME}"),
+        re.compile(rf"{_NAME},\s+(?:the\s+)?(?P<office>{alt})\b"),
+        re.compile(rf"\b{_SPEECH}\s+{_NAME}"),
+        re.compile(rf"{_NAME}\s+{_SPEECH}\b"),
+    )
+
+
+def _valid(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and not any(p.lower().strip("’'") in _NOT_NAMES for p in parts)
+
+
+def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
+    """People named in the documents, each mention with its span and office if given."""
+    anchored: list[PersonMention] = []
+    for doc in docs:
+        for sent in sentences.split(doc.text, doc.body_start):
+            for pat in _patterns(lexicon):
+                for m in pat.finditer(doc.text, sent.start, sent.end):
+                    name = m.group("name")
+                    if not _valid(name):
+                        continue
+                    office = m.groupdict().get("office")
+                    span = Span(doc=doc.id, start=m.start("name"), end=m.end("name"), sentence_start=sent.start, sentence_end=sent.end)
+                    anchored.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
+    surnames = {p.name.split()[-1] for p in anchored}
+    if not surnames:
+        return _dedupe(anchored)
+    alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
+    found = list(anchored)
+    for doc in docs:
+        for sent in sentences.split(doc.text, doc.body_start):
+            for m in again.finditer(doc.text, sent.start, sent.end):
+                if not _valid(m.group("name")):
+                    continue
+                span = Span(doc=doc.id, start=m.start("name"), end=m.end("name"), sentence_start=sent.start, sentence_end=sent.end)
+                found.append(PersonMention(doc=doc.id, span=span, name=m.group("name")))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[PersonMention]) -> list[PersonMention]:
+    best: dict[tuple[str, int, int], PersonMention] = {}
+    for p in found:
+        key = (p.doc, p.span.start, p.span.end)
+        if key not in best or (best[key].office is None and p.office is not None):
+            best[key] = p
+    return sorted(best.values(), key=lambda p: (p.doc, p.span.start))

@@ -1,0 +1,347 @@
+"""Documents in, typed claims out: sentences -> figures -> cues -> Claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kzuz_claims.config import Config
+from kzuz_claims.extract import cues, periods, sentences
+from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
+from kzuz_claims.extract.numbers import Figure, scan
+from kzuz_claims.extract.periods import PeriodMention
+from kzuz_claims.extract.persons import find_persons
+from kzuz_claims.model import (
+    Claim,
+    Document,
+    MetricKind,
+    Modality,
+    Period,
+    PeriodBasis,
+    PeriodKind,
+    PersonMention,
+    Span,
+    claim_id,
+)
+from kzuz_claims.normalize.qualifiers import assert_interval
+
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\b[\w-]+\.(?:kz|uz|ru|com|org|net|gov|info)\b(?:/\S*)?"
+    r"|\+\d[\d\s()-]{7,}\d|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b"
+    r"|\b[A-Za-z]+-\d+\b|\b\d+-[A-Za-z]+\b(?<!-fold)|\b(?:COVID|Covid|G|C)\d+\b",
+)
+_LINK = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of|of|for)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Claims and person mentions of a set of documents, in document order."""
+
+    claims: tuple[Claim, ...]
+    persons: tuple[PersonMention, ...]
+
+
+def extract(
+    documents: Iterable[Document], *, config: Config | None = None, lexicon: Lexicon | None = None
+) -> Extraction:
+    """Every quantitative claim and every named person in the documents."""
+    docs = list(documents)
+    lex = lexicon or load_lexicon()
+    cfg = config or Config()
+    claims: list[Claim] = []
+    for doc in docs:
+        claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
+    persons = find_persons(docs, lex)
+    return Extraction(tuple(claims), tuple(persons))
+
+
+@dataclass
+class _State:
+    """What a document has said so far that later sentences lean on."""
+
+    metric: str | None = None
+    period: Period | None = None
+    period_sentence: int = -10
+    paragraph: int = -1
+
+
+def extract_claims(
+    doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
+) -> list[Claim]:
+    """The claims of one document, in text order."""
+    lex = lexicon or load_lexicon()
+    cfg = config or Config()
+    text = doc.text
+    pub = doc.published
+    source = _doc_source(text, doc.body_start)
+    state = _State()
+    out: list[Claim] = []
+    sents = sentences.split(text, doc.body_start)
+    for si, sent in enumerate(sents):
+        lo, hi = sent.start, sent.end
+        pms = periods.find(text, lo, hi, pub)
+        masked = [(p.start, p.end) for p in pms] + [(m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)]
+        figs = scan(text, lo, hi, masked, lex)
+        if sent.paragraph != state.paragraph:
+            state.paragraph = sent.paragraph
+        main = _main_period(pms)
+        if main is not None and main.period is not None:
+            state.period, state.period_sentence = main.period, si
+        elif main is not None:
+            state.period, state.period_sentence = None, si
+        attribution = cues.attribution(text, lo, hi) or source
+        prev_count: tuple[Figure, Claim] | None = None
+        sentence_metric: str | None = None
+        for fi, fig in enumerate(figs):
+            next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
+            claim = _claim(
+                doc, text, lo, hi, fig, pms, lex, cfg, state, si, prev_count, next_start,
+                attribution,
+            )
+            if claim is None:
+                continue
+            out.append(claim)
+            if claim.quantity.unit == "count" and not claim.metric.startswith("unclassified"):
+                prev_count = (fig, claim)
+            if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
+                sentence_metric = claim.metric.replace("trade_target", "trade_turnover")
+        if sentence_metric:
+            state.metric = sentence_metric
+        else:
+            for c in cues.countries(text, lo, hi, lex)[:0]:
+                del c
+            lone = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
+            if lone is not None and lone.entry is not None and lone.entry.unit == "money":
+                state.metric = lone.key
+    return _merge_repeats(out)
+
+
+def _virtual(pos: int) -> Figure:
+    from decimal import Decimal
+
+    return Figure(start=pos, end=pos, num_start=pos, num_end=pos, value=Decimal(0), unit="USD", kind="money")
+
+
+def _doc_source(text: str, body_start: int) -> str | None:
+    head = text[body_start : body_start + 600]
+    for sent in sentences.split(head, 0)[:3]:
+        who = cues.attribution(head, sent.start, sent.end)
+        if who:
+            return who
+    return None
+
+
+def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
+    for p in pms:
+        if p.role == "period":
+            return p
+    return None
+
+
+def _claim(
+    doc: Document, text: str, lo: int, hi: int, fig: Figure, pms: Sequence[PeriodMention],
+    lex: Lexicon, cfg: Config, state: _State, si: int,
+    prev_count: tuple[Figure, Claim] | None, next_start: int, attribution: str | None,
+) -> Claim | None:
+    choice = cues.choose_metric(text, lo, hi, fig, lex, state.metric)
+    linked: tuple[str, ...] = ()
+    scope: str | None = None
+    forced_modality: Modality | None = None
+    if fig.kind == "money" and prev_count is not None:
+        cfig, cclaim = prev_count
+        between = text[(cfig.noun_end or cfig.end) : fig.start]
+        entry = lex.entry(cclaim.metric) if not cclaim.metric.startswith("enterprises") else None
+        if entry is not None and entry.value and _LINK.match(between):
+            vchoice = cues.MetricChoice(entry.value, lex.entry(entry.value), cue_start=cfig.start)
+            choice = vchoice
+            scope = cclaim.scope
+            forced_modality = cclaim.modality
+            linked = (cclaim.id,)
+    if choice is None:
+        slug = _head_noun(text, lo, fig.start)
+        choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
+    entry = choice.entry
+    mod = forced_modality or (entry.modality if entry and entry.modality else None)
+    if mod is None:
+        mod = cues.modality(text, lo, hi, fig, lex) or Modality.ACTUAL
+    key = choice.key
+    if mod == Modality.TARGET and entry is not None and entry.target:
+        key = entry.target
+    if entry is not None and scope is None:
+        scope = cues.scope(text, lo, hi, fig, entry, lex)
+    kind = entry.kind if entry is not None else (MetricKind.STOCK if fig.kind == "count" else MetricKind.FLOW)
+    if key in ("growth_rate", "growth_multiple", "share"):
+        kind = MetricKind.FLOW
+    period, as_written, horizon, compared = _period_for(fig, pms, kind, mod, doc.published, state, si, key, next_start)
+    value = fig.value
+    if key == "growth_rate" and choice.change == "down" and value > 0:
+        value = -value
+    quantity = assert_interval(
+        value, fig.unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
+    )
+    if fig.high is not None:
+        quantity = quantity.model_copy(update={"high": fig.high, "high_closed": True, "low": value if quantity.low is None or quantity.low > value else quantity.low})
+    elif value != fig.value:
+        quantity = assert_interval(value, fig.unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances)
+    entities = _entities(text, lo, hi, entry, key, lex)
+    qstart = fig.start
+    if choice.cue_start is not None and choice.cue_start < fig.start:
+        s, _ = cues.segment(text, lo, hi, fig.start)
+        if choice.cue_start >= s and fig.start - choice.cue_start <= 160:
+            qstart = choice.cue_start
+    qend = fig.noun_end if fig.kind == "count" and fig.noun_end else fig.end
+    span = Span(doc=doc.id, start=qstart, end=qend, sentence_start=lo, sentence_end=hi)
+    return Claim(
+        id=claim_id(doc.id, qstart, qend, key),
+        doc=doc.id,
+        span=span,
+        quote=text[qstart:qend],
+        metric=key,
+        kind=kind,
+        of=choice.of,
+        scope=scope,
+        noun=fig.noun,
+        entities=entities,
+        direction=choice.direction,
+        quantity=quantity,
+        period=period,
+        period_as_written=as_written,
+        horizon=horizon,
+        compared_to=compared,
+        modality=mod,
+        change="down" if value < 0 else ("up" if choice.change == "up" else None),
+        attribution=attribution,
+        in_scope=entry.in_scope if entry is not None else True,
+        confidence=choice.confidence,
+        linked=linked,
+    )
+
+
+def _head_noun(text: str, lo: int, pos: int) -> str:
+    words = re.findall(r"[A-Za-z][a-z-]+", text[lo:pos])
+    for w in reversed(words):
+        lw = w.lower()
+        if len(lw) > 3 and not lw.endswith(("ed", "ing", "ly")) and lw not in ("with", "from", "that", "this", "than", "about", "around", "over", "nearly", "almost", "worth"):
+            return lw
+    return "amount"
+
+
+def _entities(text: str, lo: int, hi: int, entry: object, key: str, lex: Lexicon) -> tuple[str, ...]:
+    from kzuz_claims.extract.lexicon import MetricEntry
+
+    if isinstance(entry, MetricEntry) and entry.entities and entry.key == key:
+        return tuple(sorted(entry.entities))
+    found = {c for _, _, c in cues.countries(text, lo, hi, lex)}
+    if cues.mentions_pair(text, lo, hi, lex):
+        found |= {"KZ", "UZ"}
+    if isinstance(entry, MetricEntry) and entry.entities:
+        found |= set(entry.entities)
+    return tuple(sorted(found or {"KZ", "UZ"}))
+
+
+def _period_for(
+    fig: Figure, pms: Sequence[PeriodMention], kind: MetricKind, mod: Modality, pub: date | None,
+    state: _State, si: int, key: str, next_start: int,
+) -> tuple[Period | None, str | None, str | None, Period | None]:
+    """(period, period as written when unresolved, horizon words, compared-to period)."""
+    compared = next((p.period for p in pms if p.role == "compared" and p.period), None)
+    main = [p for p in pms if p.role == "period"]
+    # a period right after the figure, before the next figure, is its own
+    after = [p for p in pms if fig.end <= p.start < next_start and p.start - fig.end <= 40 and p.role in ("period", "same_period", "horizon")]
+    before = [p for p in main if p.end <= fig.start]
+    horizon: str | None = None
+    if mod in (Modality.TARGET, Modality.FORECAST, Modality.PLAN, Modality.POTENTIAL):
+        hz = [p for p in pms if p.role == "horizon"]
+        if hz:
+            h = min(hz, key=lambda p: abs(p.start - fig.end))
+            horizon = h.text
+            if h.period is not None:
+                return h.period, None, horizon, compared
+            if mod == Modality.TARGET:
+                return None, (h.text if h.relative else None), horizon, compared
+        if mod == Modality.TARGET:
+            return None, None, horizon, compared
+    if key == "growth_multiple":
+        dur = next((p for p in pms if p.role == "duration" and p.years), None)
+        if dur is not None and dur.years is not None:
+            anchor = next((p.period for p in main if p.period), None)
+            end_year = anchor.end.year if anchor else (pub.year - 1 if pub else None)
+            if end_year is None:
+                return None, dur.text, horizon, compared
+            return (
+                Period(start=date(end_year - dur.years, 1, 1), end=date(end_year, 12, 31), kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=dur.text),
+                None, horizon, compared,
+            )
+    chosen: PeriodMention | None = None
+    if after:
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    elif main:
+        chosen = main[0]
+    if chosen is not None and chosen.role == "same_period":
+        base = state.period
+        shifted = _shift(base, chosen.period)
+        if shifted is not None:
+            return shifted, None, horizon, compared
+        return chosen.period, (chosen.text if chosen.period is None else None), horizon, compared
+    if chosen is not None and chosen.role == "horizon":
+        chosen = None
+    if chosen is not None:
+        if chosen.period is None:
+            return None, chosen.text, horizon, compared
+        if kind == MetricKind.STOCK and chosen.period.kind != PeriodKind.POINT:
+            return _as_of(pub), None, horizon, compared
+        return chosen.period, None, horizon, compared
+    if kind == MetricKind.STOCK:
+        return _as_of(pub), None, horizon, compared
+    if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 3:
+        inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
+        return inherited, None, horizon, compared
+    return None, None, horizon, compared
+
+
+def _shift(base: Period | None, year_of: Period | None) -> Period | None:
+    if base is None or year_of is None:
+        return None
+    y = year_of.start.year
+    try:
+        return replace_year(base, y)
+    except ValueError:
+        return None
+
+
+def replace_year(p: Period, year: int) -> Period:
+    """The same calendar stretch in another year ("the same period of 2022")."""
+    end = p.end
+    if end.month == 2 and end.day == 29:
+        end = end.replace(day=28)
+    delta = year - p.end.year
+    return p.model_copy(update={"start": p.start.replace(year=p.start.year + delta), "end": end.replace(year=year)})
+
+
+def _as_of(pub: date | None) -> Period | None:
+    if pub is None:
+        return None
+    return Period(start=pub, end=pub, kind=PeriodKind.POINT, basis=PeriodBasis.RELATIVE, text="publication date")
+
+
+def _merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim that repeats an earlier one of the same document word for word."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.metric, str(c.quantity.value), c.quantity.unit, c.quote)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+__all__ = ["Extraction", "extract", "extract_claims", "replace"]

@@ -1,0 +1,1 @@
+"""Normalisation: the one pint registry, dates, and the intervals hedge words assert."""

@@ -1,0 +1,71 @@
+"""The interval a stated figure asserts, from its precision and its hedge word."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kzuz_claims.config import Tolerances
+from kzuz_claims.model import Qualifier, Quantity
+
+_HALF = Decimal("0.5")
+
+
+def stated_precision(digits: str, scale: int) -> Decimal:
+    """Step of the last stated digit: "4.4" with scale 9 gives 100,000,000."""
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return Decimal(1).scaleb(scale - decimals)
+
+
+def assert_interval(
+    value: Decimal,
+    unit: str,
+    *,
+    precision: Decimal | None = None,
+    qualifier: Qualifier | None = None,
+    tolerances: Tolerances | None = None,
+) -> Quantity:
+    """Build the Quantity for `value` with the interval its wording asserts.
+
+    A rounded figure asserts [value - step/2, value + step/2); `approx` widens that
+    symmetrically by the configured tolerance; `almost` asserts
+    [value * (1 - tolerance), value); bounds leave one side open-ended.
+    """
+    tol = tolerances or Tolerances()
+    if precision is not None and precision > 0:
+        low, high, high_closed = value - precision * _HALF, value + precision * _HALF, False
+    else:
+        low, high, high_closed = value, value, True
+    low_closed = True
+    mag = abs(value)
+    match qualifier:
+        case Qualifier.APPROX:
+            low = min(low, value - mag * tol.approx)
+            high, high_closed = max(high, value + mag * tol.approx), True
+        case Qualifier.ALMOST:
+            low, high, high_closed = value - mag * tol.almost, value, False
+        case Qualifier.MORE_THAN:
+            return Quantity(
+                value=value, unit=unit, low=value, high=None, low_closed=False,
+                qualifier=qualifier, precision=precision,
+            )
+        case Qualifier.AT_LEAST:
+            return Quantity(
+                value=value, unit=unit, low=value, high=None, qualifier=qualifier,
+                precision=precision,
+            )
+        case Qualifier.LESS_THAN:
+            return Quantity(
+                value=value, unit=unit, low=None, high=value, high_closed=False,
+                qualifier=qualifier, precision=precision,
+            )
+        case Qualifier.AT_MOST:
+            return Quantity(
+                value=value, unit=unit, low=None, high=value, qualifier=qualifier,
+                precision=precision,
+            )
+        case None:
+            pass
+    return Quantity(
+        value=value, unit=unit, low=low, high=high, low_closed=low_closed,
+        high_closed=high_closed, qualifier=qualifier, precision=precision,
+    )
