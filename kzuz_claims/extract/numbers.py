@@ -356,7 +356,8 @@ def _read_figure(
     noun_end = None
     mods: tuple[str, ...] = ()
     if kind == "count":
-        np_ = _noun_phrase(text, end, hi)
+        vague_of = re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
+        np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
         if np_ is None:
             return None
         noun, noun_end, mods = np_
@@ -398,6 +399,15 @@ def _looks_like_year(digits: str) -> bool:
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 
 
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "livestock", "heads"}
+
+
+def _is_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
+
+
 def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...]] | None:
     """The counted noun phrase after a number: "60 industrial projects worth" -> industrial projects."""
     words: list[tuple[str, int, int]] = []
@@ -419,6 +429,8 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
             break
         words.append((w, m.start(1), m.end(1)))
         p = m.end()
+        if _is_plural(lw):
+            break  # "43 more projects seem promising": the plural noun ends the phrase
     if not words:
         return None
     # the head is the last plural-looking word; trailing adjectives are rare in news

@@ -100,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "as_of",
-        re.compile(rf"\bas\s+(?:of|at)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|the\s+(?:beginning|start|end)\s+of\s+(?P<m3>{_MONTH}|{_YREF}))(?:,?\s+(?P<y>{_YEAR}))?", re.I),
+        re.compile(rf"\bas\s+(?:of|at)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|the\s+(?:beginning|start|end)\s+of\s+(?P<m3>{_MONTH}|{_YREF}))(?:,?\s+(?P<y>{_YEAR}))?", re.I),
     ),
     (
         "since_start",
@@ -113,7 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("compared", re.compile(rf"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to)\s+(?:in\s+|the\s+level\s+of\s+|that\s+of\s+)?(?P<y>{_YREF})", re.I)),
     (
         "event_date",
-        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?:,?\s+\d{{1,2}}:\d{{2}})?", re.I),
+        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?:,?\s+\d{{1,2}}:\d{{2}})?", re.I),
     ),
     ("numeric_date", re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b", re.I)),
     ("month_year", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer
+
+_SIGNIFICANT = Context(prec=15)
+
+
+def _keep_significant(value: Decimal) -> Decimal:
+    """Integral values stay exact; others keep 15 significant digits (what a float holds)."""
+    if value == value.to_integral_value():
+        return value
+    return _SIGNIFICANT.plus(value)
 
 
 def _decimal_to_json(value: Decimal) -> int | float:
@@ -19,7 +28,11 @@ def _decimal_to_json(value: Decimal) -> int | float:
     return float(value)
 
 
-Number = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
+Number = Annotated[
+    Decimal,
+    AfterValidator(_keep_significant),
+    PlainSerializer(_decimal_to_json, when_used="json"),
+]
 """A decimal magnitude that serialises to a JSON number, not a string."""
 
 

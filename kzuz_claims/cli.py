@@ -1,0 +1,135 @@
+"""`kzuz-claims`: parse arguments, call the API, pick a renderer, set the exit code.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kzuz_claims.errors import KzuzError
+
+if TYPE_CHECKING:
+    from kzuz_claims.model import Report
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="kzuz-claims",
+        description="Extract the figures in news articles and check that they agree.",
+    )
+    p.add_argument("--config", type=Path, help="configuration file (default: search upwards)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    ex = sub.add_parser("extract", help="print every quantitative claim")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md articles")
+    ex.add_argument("--format", choices=("jsonl", "table"), default="table")
+    ck = sub.add_parser("check", help="cross-check the claims and report discrepancies")
+    ck.add_argument("paths", nargs="+", metavar="PATH")
+    ck.add_argument(
+        "--against", nargs="+", default=[], metavar="ARCHIVE",
+        help="already published articles: report only findings that involve PATH",
+    )
+    ck.add_argument("--format", choices=("md", "json", "text"), default="text")
+    ck.add_argument("--fail-on", choices=("info", "warning", "error"), default="error")
+    ck.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    sub.add_parser("rules", help="list the rules")
+    xp = sub.add_parser("explain", help="print the documentation of one rule")
+    xp.add_argument("rule", metavar="RULE", help="rule id (KZC001) or name (value-conflict)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kzuz-claims` command."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args, sys.stdout, sys.stderr)
+    except KzuzError as exc:
+        print(f"kzuz-claims: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from kzuz_claims.config import load_config
+
+    if args.command == "rules":
+        from kzuz_claims.rules import RuleRegistry
+
+        for spec in RuleRegistry.default().specs():
+            out.write(f"{spec.id}  {spec.name:<26} {spec.severity.value:<8} {spec.summary}\n")
+        return EXIT_CLEAN
+    if args.command == "explain":
+        from kzuz_claims.rules import RuleRegistry
+
+        out.write(RuleRegistry.default().get(args.rule).doc.rstrip() + "\n")
+        return EXIT_CLEAN
+
+    from kzuz_claims.extract import extract
+    from kzuz_claims.sources import load
+
+    config = load_config(explicit=args.config) if args.config else load_config()
+    loaded = load(args.paths)
+    for skip in loaded.skipped:
+        err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
+    if args.command == "extract":
+        from kzuz_claims.report import claims_table, claims_to_jsonl
+
+        extraction = extract(loaded.documents, config=config)
+        out.write(
+            claims_to_jsonl(extraction.claims)
+            if args.format == "jsonl"
+            else claims_table(extraction.claims)
+        )
+        return EXIT_CLEAN if loaded.documents or not loaded.skipped else EXIT_USAGE
+
+    from kzuz_claims.engine import check
+    from kzuz_claims.model import Severity
+    from kzuz_claims.report import render
+
+    archive = load(args.against) if args.against else None
+    documents = loaded.documents + (archive.documents if archive else ())
+    skipped = loaded.skipped + (archive.skipped if archive else ())
+    if archive:
+        for skip in archive.skipped:
+            err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
+    extraction = extract(documents, config=config)
+    report = check(
+        documents, extraction.claims, extraction.persons, config=config, skipped=skipped
+    )
+    if archive:
+        report = _only_involving(report, {d.id for d in loaded.documents})
+    text = render(report, args.format)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        out.write(text if text.endswith("\n") else text + "\n")
+    threshold = Severity(args.fail_on)
+    return EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN
+
+
+def _only_involving(report: Report, draft_docs: set[str]) -> Report:
+    """Keep the findings that cite at least one claim or quote of the draft documents."""
+    by_id = {c.id: c.doc for c in report.claims}
+    kept = tuple(
+        f
+        for f in report.findings
+        if any(by_id.get(cid) in draft_docs for cid in f.claims)
+        or any(e.doc in draft_docs for e in f.evidence)
+    )
+    return report.model_copy(update={"findings": kept})
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Public helpers for users' own tests: hypothesis strategies for the model."""

@@ -1,0 +1,148 @@
+"""Reading figures: money, counts, percents, multiples, ranks, units, hedges."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kzuz_claims.extract.numbers import Figure, scan
+from kzuz_claims.model import Qualifier
+
+
+def figures(text: str) -> list[Figure]:
+    return scan(text, 0, len(text))
+
+
+def one(text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("exports hit $5bn", Decimal("5e9"), "USD"),
+        ("worth $ 2.19 billion", Decimal("2.19e9"), "USD"),
+        ("a deal of $1,080mln", Decimal("1.08e9"), "USD"),
+        ("US$833 million in loans", Decimal("8.33e8"), "USD"),
+        ("USD 200 million for roads", Decimal("2e8"), "USD"),
+        ("200 million US dollars were spent", Decimal("2e8"), "USD"),
+        ("1.2 trillion tenge was set aside", Decimal("1.2e12"), "KZT"),
+        ("loans of 5 bln soums", Decimal("5e9"), "UZS"),
+        ("300 mln rubles", Decimal("3e8"), "RUB"),
+        ("a grant of €40 million", Decimal("4e7"), "EUR"),
+        ("80 million yuan", Decimal("8e7"), "CNY"),
+        ("₸12bn of credit", Decimal("1.2e10"), "KZT"),
+        ("ten billion dollars", Decimal("1e10"), "USD"),
+        ("half a billion dollars", Decimal("5e8"), "USD"),
+        ("one and a half billion dollars", Decimal("1.5e9"), "USD"),
+        ("a billion dollars", Decimal("1e9"), "USD"),
+        ("1,1 billion dollars", Decimal("1.1e9"), "USD"),
+        ("1,496.2 million dollars", Decimal("1.4962e9"), "USD"),
+    ],
+)
+def test_money_reads_scale_and_currency(text: str, value: Decimal, unit: str) -> None:
+    f = one(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_money_records_stated_precision() -> None:
+    assert one("$4.4 billion").precision == Decimal("1e8")
+    assert one("$156 million").precision == Decimal("1e6")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("about $4 billion", Qualifier.APPROX),
+        ("roughly $4 billion", Qualifier.APPROX),
+        ("almost $500 million", Qualifier.ALMOST),
+        ("just under $500 million", Qualifier.ALMOST),
+        ("more than 1,000 firms", Qualifier.MORE_THAN),
+        ("over 3,600 enterprises", Qualifier.MORE_THAN),
+        ("at least 40 projects", Qualifier.AT_LEAST),
+        ("up to 300 trucks", Qualifier.AT_MOST),
+        ("less than 5 percent", Qualifier.LESS_THAN),
+    ],
+)
+def test_hedge_words_set_the_qualifier(text: str, qualifier: Qualifier) -> None:
+    assert one(text).qualifier == qualifier
+
+
+def test_up_to_after_a_raise_verb_is_a_target_not_a_bound() -> None:
+    assert one("to bring trade up to $10 billion").qualifier is None
+
+
+def test_count_reads_the_counted_noun_past_modifiers() -> None:
+    f = one("implementing 60 industrial projects worth")
+    assert (f.value, f.noun) == (60, "industrial projects")
+    g = one("43 more projects seem promising")
+    assert (g.noun, g.modifiers) == ("projects", ("more",))
+
+
+def test_thousands_separators_plain_and_thin_space() -> None:
+    assert one("13,300 jobs").value == 13300
+    assert one("5 700 jobs").value == 5700
+    assert one("5\u2009700 jobs").value == 5700
+
+
+def test_ranges_keep_both_ends() -> None:
+    f = one("$3–4 billion in new deals")
+    assert (f.value, f.high) == (Decimal("3e9"), Decimal("4e9"))
+    g = one("between $300 and $500 million")
+    assert (g.value, g.high) == (Decimal("3e8"), Decimal("5e8"))
+
+
+def test_respectively_lists_give_one_figure_each() -> None:
+    found = figures("$1.5bn and $2.3bn respectively")
+    assert [f.value for f in found] == [Decimal("1.5e9"), Decimal("2.3e9")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("7 percent", 7, "percent"),
+        ("16.4 per cent", Decimal("16.4"), "percent"),
+        ("(7.7%)", Decimal("7.7"), "percent"),
+        ("0.5 percentage points", Decimal("0.5"), "percentage_point"),
+        ("grew 1.5 times", Decimal("1.5"), "times"),
+        ("rose 2.5-fold", Decimal("2.5"), "times"),
+        ("has tripled", 3, "times"),
+        ("more than doubled", 2, "times"),
+        ("the third largest trade partner", 3, "rank"),
+        ("255 km of track", 255, "km"),
+        ("3 million tonnes of grain", Decimal("3e6"), "t"),
+        ("a 500 ha site", 500, "ha"),
+    ],
+)
+def test_percents_multiples_ranks_and_units(text: str, value: Decimal | int, unit: str) -> None:
+    f = one(text)
+    assert (f.value, f.unit) == (Decimal(value), unit)
+
+
+def test_nearly_doubled_is_two_times_almost() -> None:
+    f = one("trade has nearly doubled")
+    assert (f.value, f.unit, f.qualifier) == (2, "times", Qualifier.ALMOST)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the two countries agreed",
+        "both sides signed",
+        "the fourth forum took place",
+        "over the past seven years",
+        "one of the largest partners",
+        "in 2023 the sides met",
+    ],
+)
+def test_non_quantities_are_not_figures(text: str) -> None:
+    found = [f for f in figures(text) if f.unit != "times"]
+    assert found == [] or all(f.kind == "count" and f.noun is None for f in found)
+
+
+def test_dozens_of_is_a_lower_bound_count() -> None:
+    f = one("dozens of agreements were signed")
+    assert (f.value, f.qualifier, f.noun) == (24, Qualifier.AT_LEAST, "agreements")
