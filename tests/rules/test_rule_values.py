@@ -1,0 +1,142 @@
+"""KZC001 value-conflict: rounding-aware cross-source conflicts on non-count figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rule_factory import BILLION, bn, claim, exact, hedged, months, point, run_pair, year
+
+from kzuz_claims.config import Config
+from kzuz_claims.model import Gap, MetricKind, Modality, Qualifier, Severity
+from kzuz_claims.rules.values import value_conflict
+
+A = "000_2baa5ade77b0a3aa"
+B = "003_396664d259ee8936"
+
+
+def test_value_conflict_flags_seed_turnover_45_vs_44_as_warning() -> None:
+    a = claim(A, "trade_turnover", bn("4.5"), period=year(2023), quote="amounted to $4.5 billion")
+    b = claim(B, "trade_turnover", bn("4.4"), period=year(2023), quote="reaching $4.4 billion")
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.rule == "KZC001"
+    assert finding.name == "value-conflict"
+    assert finding.severity is Severity.WARNING
+    assert finding.claims == (a.id, b.id)
+    assert finding.message == f"trade_turnover 2023: $4.5 billion ({A}) vs $4.4 billion ({B})"
+    assert finding.gap == Gap(
+        absolute=Decimal("0.1") * BILLION, relative=Decimal("0.022222"), unit="USD"
+    )
+    assert "[$4.45 billion, $4.55 billion)" in finding.explanation
+    assert "[$4.35 billion, $4.45 billion)" in finding.explanation
+    assert "$4.5 billion - $4.4 billion = $100 million" in finding.explanation
+    assert "= 2.2% of the larger figure" in finding.explanation
+
+
+def test_value_conflict_ignores_overlapping_rounding() -> None:
+    a = claim(A, "trade_turnover", bn("4.4"), period=year(2023))
+    b = claim(B, "trade_turnover", bn("4.42", "0.01"), period=year(2023))
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_ignores_hedged_figure_covering_the_other() -> None:
+    about = hedged(
+        4 * BILLION, Qualifier.APPROX, low=Decimal("3.6") * BILLION, high=Decimal("4.4") * BILLION
+    )
+    a = claim(A, "trade_turnover", about, period=year(2023))
+    b = claim(B, "trade_turnover", bn("4.3"), period=year(2023))
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_grades_error_from_ten_percent() -> None:
+    a = claim(A, "trade_turnover", bn("5"), period=year(2023))
+    b = claim(B, "trade_turnover", bn("4.4"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.severity is Severity.ERROR
+    assert finding.gap is not None and finding.gap.relative == Decimal("0.12")
+
+
+def test_value_conflict_grades_info_below_warning_threshold() -> None:
+    a = claim(A, "trade_turnover", exact(4_500_000_000, "USD"), period=year(2023))
+    b = claim(B, "trade_turnover", exact(4_490_000_000, "USD"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.severity is Severity.INFO
+    assert "0.22%" in finding.explanation
+
+
+def test_value_conflict_uses_configured_thresholds_and_overrides() -> None:
+    a = claim(A, "trade_turnover", bn("4.5"), period=year(2023))
+    b = claim(B, "trade_turnover", bn("4.4"), period=year(2023))
+    strict = Config.model_validate({"thresholds": {"warning": "0.001", "error": "0.02"}})
+    assert run_pair(value_conflict, a, b, config=strict)[0].severity is Severity.ERROR
+    quiet = Config.model_validate({"severity": {"KZC001": "info"}})
+    assert run_pair(value_conflict, a, b, config=quiet)[0].severity is Severity.INFO
+
+
+def test_value_conflict_requires_equal_flow_periods() -> None:
+    full = claim(A, "trade_turnover", bn("4.5"), period=year(2023))
+    part = claim(B, "trade_turnover", bn("4.1"), period=months(2023, 1, 11))
+    other_year = claim(B, "trade_turnover", bn("5"), period=year(2022))
+    undated = claim(B, "trade_turnover", bn("4"), period=None)
+    for other in (part, other_year, undated):
+        assert run_pair(value_conflict, full, other) == []
+
+
+def test_value_conflict_requires_same_scope() -> None:
+    a = claim(A, "joint_projects_value", bn("2.6"), period=year(2023), scope="portfolio")
+    b = claim(B, "joint_projects_value", bn("1"), period=year(2023), scope="pipeline")
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_requires_same_unit() -> None:
+    a = claim(A, "project_cost", bn("2.6"), period=year(2023))
+    b = claim(B, "project_cost", exact(1_200_000_000_000, "KZT"), period=year(2023))
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_compares_stocks_within_the_as_of_window() -> None:
+    a = claim(
+        A, "joint_projects_value", bn("2.6"), period=point("2024-03-15"), kind=MetricKind.STOCK
+    )
+    near = claim(
+        B, "joint_projects_value", bn("3.1"), period=point("2024-05-01"), kind=MetricKind.STOCK
+    )
+    far = claim(
+        B, "joint_projects_value", bn("3.1"), period=point("2024-10-22"), kind=MetricKind.STOCK
+    )
+    (finding,) = run_pair(value_conflict, a, near)
+    assert "(as of 2024-03-15" in finding.message
+    assert "(as of 2024-05-01" in finding.message
+    assert "47 day(s) apart" in finding.explanation
+    assert run_pair(value_conflict, a, far) == []
+    wide = Config(as_of_window_days=365)
+    assert len(run_pair(value_conflict, a, far, config=wide)) == 1
+
+
+def test_value_conflict_ignores_undated_stocks() -> None:
+    a = claim(
+        A, "joint_projects_value", bn("2.6"), period=point("2024-03-15"), kind=MetricKind.STOCK
+    )
+    b = claim(B, "joint_projects_value", bn("3.1"), period=None, kind=MetricKind.STOCK)
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_leaves_counts_and_targets_to_other_rules() -> None:
+    a = claim(A, "joint_projects_count", exact(60), period=year(2023))
+    b = claim(B, "joint_projects_count", exact(55), period=year(2023))
+    assert run_pair(value_conflict, a, b) == []
+    t1 = claim(A, "trade_target", bn("10"), period=year(2030), modality=Modality.TARGET)
+    t2 = claim(B, "trade_target", bn("15"), period=year(2030), modality=Modality.TARGET)
+    assert run_pair(value_conflict, t1, t2) == []
+
+
+def test_value_conflict_flags_two_claims_of_one_document() -> None:
+    a = claim(A, "trade_turnover", bn("4.5"), period=year(2023), at=10)
+    b = claim(A, "trade_turnover", bn("4.2"), period=year(2023), at=400)
+    assert len(run_pair(value_conflict, a, b)) == 1
+
+
+def test_value_conflict_message_names_the_percent_unit() -> None:
+    a = claim(A, "share", exact("7.7", "percent"), period=year(2023), of="KZ_in_UZ_foreign_trade")
+    b = claim(B, "share", exact("8.1", "percent"), period=year(2023), of="KZ_in_UZ_foreign_trade")
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.message == f"share of KZ_in_UZ_foreign_trade 2023: 7.7% ({A}) vs 8.1% ({B})"
