@@ -15,11 +15,11 @@ _SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
 _UNIT_CLASS = {"money": "money", "count": "count", "percent": "percent",
                "percentage_point": "percent", "times": "times", "rank": "rank"}
 _CHANGE_UP = re.compile(
-    r"\b(?:up|rose|rise|rising|risen|grew|grown|grow|growth|increased?|increasing|higher|gain(?:ed)?|jump(?:ed)?|surged?|climbed|added|expanded|boosted)\b",
+    r"\b(?:up|rose|rise|rising|risen|grew|grown|grow|growth|increased?|increasing|higher|more|gain(?:ed)?|jump(?:ed)?|surged?|climbed|added|expanded|boosted)\b",
     re.I,
 )
 _CHANGE_DOWN = re.compile(
-    r"\b(?:down|fell|fall(?:en|ing)?|drop(?:ped)?|declined?|declining|decreased?|decreasing|lower|shrank|shrunk|contracted|slumped|plunged|slid|reduc(?:ed|tion))\b",
+    r"\b(?:down|fell|fall(?:en|ing)?|drop(?:ped)?|declined?|declining|decreased?|decreasing|lower|less|fewer|shrank|shrunk|contracted|slumped|plunged|slid|reduc(?:ed|tion))\b",
     re.I,
 )
 _ANAPHOR = re.compile(
@@ -86,8 +86,9 @@ def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
     """The nearest modality cue left of the figure in its segment, else the nearest right."""
     s, e = segment(text, lo, hi, fig.start)
-    left = text[s : fig.start]
-    right = text[fig.end : e]
+    left = text[max(s, fig.start - 110) : fig.start]
+    comma = re.compile(r"[,;]").search(text, fig.end, e)
+    right = text[fig.end : comma.start() if comma else e]
     best: tuple[int, Modality] | None = None
     for mod, pats in lexicon.phrases.modality_res.items():
         for p in pats:
@@ -128,29 +129,22 @@ def scope(text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon:
 
 
 def _direction(
-    text: str, lo: int, hi: int, cue_start: int, cue_end: int, flow: str, lexicon: Lexicon
+    text: str, lo: int, hi: int, cue_start: int, cue_end: int, flow: str, lexicon: Lexicon,
+    fig_start: int | None = None,
 ) -> tuple[str | None, str | None]:
-    """(origin, destination) ISO codes for an exports/imports/capital cue."""
+    """(origin, destination) ISO codes for an exports/imports/capital cue.
+
+    Only countries near the cue count: the words just before it ("Kazakh exports",
+    "Uzbekistan's imports") and the stretch from it to the figure ("exports from
+    Uzbekistan to Kazakhstan ... amounted to").
+    """
     s, e = segment(text, lo, hi, cue_start)
+    reach = max(cue_end + 45, fig_start or 0)
+    near = countries(text, max(s, cue_start - 40), min(e, reach), lexicon)
     src = dst = None
-    near = countries(text, s, e, lexicon)
-    for cs, ce, code in near:
-        before = text[max(s, cs - 12) : cs].lower()
-        between = text[ce:cue_start] if ce <= cue_start else ""
-        adjacent_before = ce <= cue_start and len(between) <= 25 and not re.search(r"\b(?:to|from|into|and|with)\b", between, re.I)
-        if re.search(r"\b(?:from|of)\s+$", before):
-            src = src or code
-        elif re.search(r"\b(?:to|into|for|in)\s+$", before) and cs > cue_start:
-            dst = dst or code
-        elif adjacent_before:
-            if flow == "imports":
-                dst = dst or code
-            else:
-                src = src or code
     if flow == "capital":
         # "enterprises with Kazakh capital operating in Uzbekistan": the first
-        # capital adjective after the count, then the first "in X" after that
-        src = dst = None
+        # capital adjective after the cue, then the first "in X" after that
         for cs, ce, code in near:
             if cs < cue_start:
                 continue
@@ -158,6 +152,21 @@ def _direction(
                 src = code
             elif src is not None and dst is None and re.search(r"\bin\s+$", text[max(s, cs - 5) : cs]):
                 dst = code
+    else:
+        for cs, ce, code in near:
+            before = text[max(s, cs - 12) : cs].lower()
+            if cs >= cue_end:
+                if re.search(r"\b(?:from|of)\s+$", before):
+                    src = src or code
+                elif re.search(r"\b(?:to|into|for|in)\s+$", before):
+                    dst = dst or code
+            elif ce <= cue_start:
+                between = text[ce:cue_start]
+                if len(between) <= 25 and not re.search(r"\b(?:to|from|into|and|with|of)\b|[,;]", between, re.I):
+                    if flow == "imports":
+                        dst = dst or code
+                    else:
+                        src = src or code
     pair = ("KZ", "UZ")
     if src in pair and dst is None:
         dst = pair[1 - pair.index(src)]
@@ -172,9 +181,11 @@ def _cue_hits(
     text: str, lo: int, hi: int, fig: Figure, entries: Sequence[MetricEntry]
 ) -> list[tuple[float, MetricEntry, int, int]]:
     hits = []
+    comma = re.compile(r"[,;]").search(text, fig.end, hi)
+    right_end = comma.start() if comma else hi
     for entry in entries:
         for p in entry.cue_res:
-            for m in p.finditer(text, lo, hi):
+            for m in p.finditer(text, lo, right_end):
                 if m.end() <= fig.start:
                     d = float(fig.start - m.end())
                 elif m.start() >= fig.end:
@@ -220,7 +231,7 @@ def _finish(
     key = entry.key
     direction = None
     if entry.flow:
-        src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon)
+        src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
         if src and dst and "{src}" in key:
             key = key.format(src=src.lower(), dst=dst.lower())
             direction = f"{src}->{dst}"

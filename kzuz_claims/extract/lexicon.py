@@ -21,7 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kzuz_claims.errors import LexiconError
 from kzuz_claims.model import MetricKind, Modality, Qualifier
 
-UnitClass = Literal["money", "count", "percent", "times", "rank", "length", "mass", "area", "volume", "any"]
+UnitClass = Literal[
+    "money", "count", "percent", "times", "rank", "length", "mass", "area", "volume",
+    "duration", "any",
+]
 
 
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -80,9 +83,13 @@ class CurrencyEntry(_Strict):
 
 
 class UnitEntry(_Strict):
+    """A physical unit: `words` written after a figure; `factor` converts to `canonical`."""
+
     class_: UnitClass = Field(alias="class")
     words: tuple[str, ...]
     case: bool = False
+    canonical: str | None = None
+    factor: Decimal = Decimal(1)
 
 
 class Phrases(_Strict):
@@ -99,6 +106,8 @@ class Phrases(_Strict):
     pair: dict[str, tuple[str, ...]]
     offices: dict[str, tuple[str, ...]]
     units: dict[str, UnitEntry] = {}
+    rates: dict[str, tuple[str, ...]] = {}
+    noise: dict[str, tuple[str, ...]] = {}
 
     modality_res: dict[Modality, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
     scope_res: dict[str, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)

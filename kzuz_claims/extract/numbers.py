@@ -20,7 +20,7 @@ from kzuz_claims.model import Qualifier
 _DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,496.2  13,300
     r"|\d+,\d{1,2}(?=\s?(?:{scales})\b)"  # 1,1 billion (comma decimal)
-    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d,.]\d|\s?%)"  # 5 700
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"  # 5 700  4 438.6
     r"|\d+(?:\.\d+)?)"
 )
 _ORDINALS = {
@@ -99,8 +99,12 @@ class _Tables:
     scales: dict[str, int]
     glued_only: frozenset[str]
     currency_of: dict[str, str]
-    unit_of: dict[str, tuple[str, str]]
+    unit_of: dict[str, tuple[str, str, Decimal]]
     numbers: dict[str, Decimal]
+    rate_after: re.Pattern[str]
+    rate_of: dict[str, str]
+    noise_nouns: frozenset[str]
+    people_nouns: frozenset[str]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -122,12 +126,13 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         for w in (*entry.words, code):
             currency_of[w.lower()] = code
             after.append(w)
-    unit_of: dict[str, tuple[str, str]] = {}
+    unit_of: dict[str, tuple[str, str, Decimal]] = {}
     unit_words: list[str] = []
     for name, u in ph.units.items():
         for w in u.words:
-            unit_of[w if u.case else w.lower()] = (name, u.class_)
+            unit_of[w if u.case else w.lower()] = (u.canonical or name, u.class_, u.factor)
             unit_words.append(w)
+    rate_of = {w.lower(): suffix for suffix, ws in ph.rates.items() for w in ws}
     qualifier_of = {p.lower(): q for q, ps in ph.qualifiers.items() for p in ps}
     numbers = {k.lower(): v for k, v in ph.numbers.items()}
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
@@ -146,7 +151,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
             r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
         ),
         times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
-        unit_after=re.compile(rf"\A\s?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
+        unit_after=re.compile(rf"\A[\s-]?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
         qualifier_before=re.compile(rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE),
         qualifier_of=qualifier_of,
         scales=scales,
@@ -154,6 +159,10 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         currency_of=currency_of,
         unit_of=unit_of,
         numbers=numbers,
+        rate_after=re.compile(rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b", re.IGNORECASE),
+        rate_of=rate_of,
+        noise_nouns=frozenset(ph.noise.get("nouns", ())),
+        people_nouns=frozenset(ph.noise.get("people", ())),
     )
 
 
@@ -304,11 +313,14 @@ def _read_figure(
         kind, unit = "times", "times"
         end += ta.end()
         start = ns
-    elif ua and not is_words:
-        name, cls = t.unit_of.get(ua.group(1), None) or t.unit_of.get(ua.group(1).lower(), ("", ""))
-        if not name or (ua.group(1) == "t" and not scale and not re.match(r"\s?t\b", text[end:hi])):
+    elif ua and (not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration"):
+        name, cls, factor = t.unit_of.get(ua.group(1)) or t.unit_of.get(
+            ua.group(1).lower(), ("", "", Decimal(1))
+        )
+        if not name or (ua.group(1) == "t" and not scale):
             return None
         kind, unit = cls, name
+        value = value * factor
         end += ua.end()
         start = ns
     else:
@@ -340,6 +352,7 @@ def _read_figure(
             start = lo + qm.start()
     if is_words and digits.lower() in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
+    rate = t.rate_after.match(text[(end if kind != "count" else ne) : hi]) if kind not in ("money", "percent", "percentage_point", "times") else None
     mult = Decimal(1).scaleb(scale)
     value_b = value * mult
     high_b = high * mult if high is not None else None
@@ -355,6 +368,8 @@ def _read_figure(
     noun = None
     noun_end = None
     mods: tuple[str, ...] = ()
+    if rate is not None and kind not in ("count", "duration"):
+        unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
         vague_of = re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
         np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
@@ -362,13 +377,18 @@ def _read_figure(
             return None
         noun, noun_end, mods = np_
         head = noun.split()[-1].lower()
-        if head in _TIME_NOUNS:
+        if head in _TIME_NOUNS or head in t.noise_nouns:
             return None
+        rate = t.rate_after.match(text[noun_end:hi])
+        if rate is not None:
+            per = t.rate_of[rate.group(1).lower()]
+            unit = f"{'people' if head in t.people_nouns else head}/{per}"
+            kind = "rate"
         if (is_words or value <= 10) and (head in _PAIR_NOUNS or _definite(text, lo, start)):
             return None
         if is_words and digits.lower() in ("one",) and not scale:
             return None
-        if not is_words and _looks_like_year(norm_digits) and qual is None:
+        if not is_words and _looks_like_year(digits) and qual is None:
             return None
     elif not is_words and _looks_like_year(norm_digits) and kind not in ("money",) and not scale:
         if kind in ("count",):
