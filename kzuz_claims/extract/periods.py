@@ -118,6 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric_date", re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b", re.I)),
     ("month_year", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("rel_month", re.compile(r"\b(?:last|this|previous|past)\s+month\b", re.I)),
+    ("month_alone", re.compile(rf"\b(?:in|for|during|over|throughout)\s+(?P<m>{_MONTH})(?!\s*\d)\b", re.I)),
     ("rel_year", re.compile(rf"\b{_PRE}(?P<y>{_REL_YEAR})\b", re.I)),
     ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
     ("since_year", re.compile(rf"\bsince\s+(?P<y>{_YEAR})\b", re.I)),
@@ -140,7 +141,24 @@ def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMentio
             taken.append((m.start(), m.end()))
             out.append(pm)
     out.sort(key=lambda p: p.start)
-    return out
+    return [_as_compared(text, start, p) for p in out]
+
+
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|up\s+from|down\s+from|from)(?:\s+(?:in|that\s+of|the\s+level\s+of))?\s*)\Z",
+    re.I,
+)
+
+
+def _as_compared(text: str, lo: int, p: PeriodMention) -> PeriodMention:
+    """A period right after "than", "compared to", "up from" is the base of a change."""
+    if p.role != "period" or p.period is None:
+        return p
+    if _COMPARED_BEFORE.search(text[max(lo, p.start - 30) : p.start]):
+        if re.match(r"(?:in|for|during|over)\s", p.text, re.I) and "from" in text[max(lo, p.start - 6) : p.start]:
+            return p
+        return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
+    return p
 
 
 def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | None:
@@ -266,6 +284,13 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         mo, y = _MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
         a, b = _months(y, mo, mo)
         return mention("period", _mk(a, b, PeriodKind.MONTH, False, text), False)
+    if name == "month_alone":
+        mo = _MONTHS[g["m"].lower().rstrip(".")]
+        if pub is None:
+            return mention("period", None, True)
+        y = pub.year if mo < pub.month else pub.year - 1
+        a, b = _months(y, mo, mo)
+        return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
     if name == "rel_month":
         if pub is None:
             return mention("period", None, True)

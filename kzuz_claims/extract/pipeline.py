@@ -177,7 +177,9 @@ def _claim(
     kind = entry.kind if entry is not None else (MetricKind.STOCK if fig.kind == "count" else MetricKind.FLOW)
     if key in ("growth_rate", "growth_multiple", "share"):
         kind = MetricKind.FLOW
-    period, as_written, horizon, compared = _period_for(fig, pms, kind, mod, doc.published, state, si, key, next_start)
+    period, as_written, horizon, compared = _period_for(
+        fig, pms, kind, mod, doc.published, state, si, key, next_start, text
+    )
     value = fig.value
     if key == "growth_rate" and choice.change == "down" and value > 0:
         value = -value
@@ -244,15 +246,34 @@ def _entities(text: str, lo: int, hi: int, entry: object, key: str, lex: Lexicon
     return tuple(sorted(found or {"KZ", "UZ"}))
 
 
+_LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
+
+
 def _period_for(
     fig: Figure, pms: Sequence[PeriodMention], kind: MetricKind, mod: Modality, pub: date | None,
-    state: _State, si: int, key: str, next_start: int,
+    state: _State, si: int, key: str, next_start: int, text: str,
 ) -> tuple[Period | None, str | None, str | None, Period | None]:
-    """(period, period as written when unresolved, horizon words, compared-to period)."""
-    compared = next((p.period for p in pms if p.role == "compared" and p.period), None)
+    """(period, period as written when unresolved, horizon words, compared-to period).
+
+    The figure's own period is, in order: an expression right after it (before the
+    next figure and any comma), the nearest before it in the sentence, the first in
+    the sentence; else a stock's as-of date, else the period the previous sentences
+    set. A change's base ("compared to 2013", "the same period of 2022") is
+    `compared_to`, never the figure's own period.
+    """
+    change = key in _LEVEL_FREE
     main = [p for p in pms if p.role == "period"]
-    # a period right after the figure, before the next figure, is its own
-    after = [p for p in pms if fig.end <= p.start < next_start and p.start - fig.end <= 40 and p.role in ("period", "same_period", "horizon")]
+    since = [p for p in main if p.text.lower().startswith("since") and p.period is not None]
+    compared = next((p.period for p in pms if p.role == "compared" and p.period), None)
+    if change and compared is None:
+        base = _base_for_same_period(pms, state)
+        compared = next((_shift(base, p.period) for p in pms if p.role == "same_period"), None)
+    own_roles = ("period", "horizon") if change else ("period", "same_period", "horizon")
+    after = [
+        p for p in pms
+        if p.role in own_roles and fig.end <= p.start < next_start and p.start - fig.end <= 40
+        and not re.search(r"[,;]", text[fig.end : p.start])
+    ]
     before = [p for p in main if p.end <= fig.start]
     horizon: str | None = None
     if mod in (Modality.TARGET, Modality.FORECAST, Modality.PLAN, Modality.POTENTIAL):
@@ -261,6 +282,10 @@ def _period_for(
             h = min(hz, key=lambda p: abs(p.start - fig.end))
             horizon = h.text
             if h.period is not None:
+                if mod == Modality.FORECAST and pub is not None and h.period.end == date(pub.year, 12, 31):
+                    # "expected to exceed $3.2 billion by the end of the year": the year's total
+                    year = Period(start=date(pub.year, 1, 1), end=h.period.end, kind=PeriodKind.YEAR, basis=PeriodBasis.RELATIVE, text=h.text)
+                    return year, None, horizon, compared
                 return h.period, None, horizon, compared
             if mod == Modality.TARGET:
                 return None, (h.text if h.relative else None), horizon, compared
@@ -268,13 +293,18 @@ def _period_for(
             return None, None, horizon, compared
     if key == "growth_multiple":
         dur = next((p for p in pms if p.role == "duration" and p.years), None)
+        anchor = next((p.period for p in main if p.period and p not in since), None) or state.period
+        end_year_end = anchor.end if anchor else (date(pub.year - 1, 12, 31) if pub else None)
+        if since and end_year_end is not None:
+            start = since[0].period.start if since[0].period else None
+            if start is not None:
+                return Period(start=start, end=end_year_end, kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=since[0].text), None, horizon, compared
         if dur is not None and dur.years is not None:
-            anchor = next((p.period for p in main if p.period), None)
-            end_year = anchor.end.year if anchor else (pub.year - 1 if pub else None)
-            if end_year is None:
+            if end_year_end is None:
                 return None, dur.text, horizon, compared
+            y = end_year_end.year
             return (
-                Period(start=date(end_year - dur.years, 1, 1), end=date(end_year, 12, 31), kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=dur.text),
+                Period(start=date(y - dur.years, 1, 1), end=date(y, 12, 31), kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=dur.text),
                 None, horizon, compared,
             )
     chosen: PeriodMention | None = None
@@ -285,8 +315,7 @@ def _period_for(
     elif main:
         chosen = main[0]
     if chosen is not None and chosen.role == "same_period":
-        base = state.period
-        shifted = _shift(base, chosen.period)
+        shifted = _shift(_base_for_same_period(pms, state), chosen.period)
         if shifted is not None:
             return shifted, None, horizon, compared
         return chosen.period, (chosen.text if chosen.period is None else None), horizon, compared
@@ -295,15 +324,21 @@ def _period_for(
     if chosen is not None:
         if chosen.period is None:
             return None, chosen.text, horizon, compared
-        if kind == MetricKind.STOCK and chosen.period.kind != PeriodKind.POINT:
-            return _as_of(pub), None, horizon, compared
         return chosen.period, None, horizon, compared
-    if kind == MetricKind.STOCK:
+    unclassified_money = key.startswith("unclassified:") and fig.kind == "money"
+    if kind == MetricKind.STOCK or (key.startswith("unclassified:") and not unclassified_money):
         return _as_of(pub), None, horizon, compared
-    if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 3:
+    if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 6:
         inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
         return inherited, None, horizon, compared
+    if unclassified_money or mod != Modality.ACTUAL:
+        return _as_of(pub), None, horizon, compared
     return None, None, horizon, compared
+
+
+def _base_for_same_period(pms: Sequence[PeriodMention], state: _State) -> Period | None:
+    """What "the same period of 2022" repeats: this sentence's period, else the last one."""
+    return next((p.period for p in pms if p.role == "period" and p.period), None) or state.period
 
 
 def _shift(base: Period | None, year_of: Period | None) -> Period | None:
