@@ -34,12 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--config", type=Path, help="configuration file (default: search upwards)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ex = sub.add_parser("extract", help="print every quantitative claim")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md articles")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md articles"
+    )
     ex.add_argument("--format", choices=("jsonl", "table"), default="table")
     ck = sub.add_parser("check", help="cross-check the claims and report discrepancies")
     ck.add_argument("paths", nargs="+", metavar="PATH")
     ck.add_argument(
-        "--against", nargs="+", default=[], metavar="ARCHIVE",
+        "--against",
+        nargs="+",
+        default=[],
+        metavar="ARCHIVE",
         help="already published articles: report only findings that involve PATH",
     )
     ck.add_argument("--format", choices=("md", "json", "text"), default="text")
@@ -67,13 +72,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "rules":
         from kzuz_claims.rules import RuleRegistry
 
-        for spec in RuleRegistry.default().specs():
-            out.write(f"{spec.id}  {spec.name:<26} {spec.severity.value:<8} {spec.summary}\n")
+        for r in RuleRegistry.default():
+            out.write(f"{r.id}  {r.name:<26} {r.severity.value:<8} {r.summary}\n")
         return EXIT_CLEAN
     if args.command == "explain":
         from kzuz_claims.rules import RuleRegistry
+        from kzuz_claims.rules.docs import render_page
 
-        out.write(RuleRegistry.default().get(args.rule).doc.rstrip() + "\n")
+        out.write(render_page(RuleRegistry.default().get(args.rule)))
         return EXIT_CLEAN
 
     from kzuz_claims.extract import extract
@@ -105,9 +111,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for skip in archive.skipped:
             err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
     extraction = extract(documents, config=config)
-    report = check(
-        documents, extraction.claims, extraction.persons, config=config, skipped=skipped
-    )
+    report = check(documents, extraction.claims, extraction.persons, config=config, skipped=skipped)
     if archive:
         report = _only_involving(report, {d.id for d in loaded.documents})
     text = render(report, args.format)

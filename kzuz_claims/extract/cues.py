@@ -12,8 +12,14 @@ from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
 
 _SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
-_UNIT_CLASS = {"money": "money", "count": "count", "percent": "percent",
-               "percentage_point": "percent", "times": "times", "rank": "rank"}
+_UNIT_CLASS = {
+    "money": "money",
+    "count": "count",
+    "percent": "percent",
+    "percentage_point": "percent",
+    "times": "times",
+    "rank": "rank",
+}
 _CHANGE_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|grew|grown|grow|growth|increased?|increasing|higher|more|gain(?:ed)?|jump(?:ed)?|surged?|climbed|added|expanded|boosted)\b",
     re.I,
@@ -23,7 +29,8 @@ _CHANGE_DOWN = re.compile(
     re.I,
 )
 _ANAPHOR = re.compile(
-    r"\b(?:(?:this|that|the same|such an?)\s+(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure))\b",
+    r"\b(?:(?:this|that|the same|such an?)\s+"
+    r"(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure))\b",
     re.I,
 )
 
@@ -102,17 +109,26 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
         for p in pats:
             if p.pattern.endswith("$"):
                 continue
-            m = p.search(right)
-            if m and (best_r is None or m.start() < best_r[0]):
-                best_r = (m.start(), mod)
+            found = p.search(right)
+            if found and (best_r is None or found.start() < best_r[0]):
+                best_r = (found.start(), mod)
     return best_r[1] if best_r else None
 
 
-def scope(text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon: Lexicon) -> str | None:
+def scope(
+    text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon: Lexicon
+) -> str | None:
     """Status words of a scoped metric near the figure ("underway", "promising"...)."""
     if not entry.scoped:
         return None
-    if fig.modifiers and fig.modifiers[0] in ("more", "additional", "another", "further", "new", "extra"):
+    if fig.modifiers and fig.modifiers[0] in (
+        "more",
+        "additional",
+        "another",
+        "further",
+        "new",
+        "extra",
+    ):
         return "pipeline"
     s, e = segment(text, lo, hi, fig.start)
     window_start = max(s, fig.start - 40)
@@ -129,7 +145,13 @@ def scope(text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon:
 
 
 def _direction(
-    text: str, lo: int, hi: int, cue_start: int, cue_end: int, flow: str, lexicon: Lexicon,
+    text: str,
+    lo: int,
+    hi: int,
+    cue_start: int,
+    cue_end: int,
+    flow: str,
+    lexicon: Lexicon,
     fig_start: int | None = None,
 ) -> tuple[str | None, str | None]:
     """(origin, destination) ISO codes for an exports/imports/capital cue.
@@ -148,9 +170,17 @@ def _direction(
         for cs, ce, code in near:
             if cs < cue_start:
                 continue
-            if src is None and re.match(r"[\s-]*(?:capital|participation|owned|investors?|investment)", text[ce : ce + 20], re.I):
+            if src is None and re.match(
+                r"[\s-]*(?:capital|participation|owned|investors?|investment)",
+                text[ce : ce + 20],
+                re.I,
+            ):
                 src = code
-            elif src is not None and dst is None and re.search(r"\bin\s+$", text[max(s, cs - 5) : cs]):
+            elif (
+                src is not None
+                and dst is None
+                and re.search(r"\bin\s+$", text[max(s, cs - 5) : cs])
+            ):
                 dst = code
     else:
         for cs, ce, code in near:
@@ -162,7 +192,9 @@ def _direction(
                     dst = dst or code
             elif ce <= cue_start:
                 between = text[ce:cue_start]
-                if len(between) <= 25 and not re.search(r"\b(?:to|from|into|and|with|of)\b|[,;]", between, re.I):
+                if len(between) <= 25 and not re.search(
+                    r"\b(?:to|from|into|and|with|of)\b|[,;]", between, re.I
+                ):
                     if flow == "imports":
                         dst = dst or code
                     else:
@@ -192,7 +224,14 @@ def _cue_hits(
                     d = 30.0 + 2.0 * (m.start() - fig.end)
                 else:
                     d = 0.0
-                hits.append((d - entry.priority * 3 - (m.end() - m.start()) * 0.1, entry, m.start(), m.end()))
+                hits.append(
+                    (
+                        d - entry.priority * 3 - (m.end() - m.start()) * 0.1,
+                        entry,
+                        m.start(),
+                        m.end(),
+                    )
+                )
     hits.sort(key=lambda h: (h[0], h[2]))
     return hits
 
@@ -208,7 +247,11 @@ def choose_metric(
         return _change_metric(text, lo, hi, fig, lexicon, previous)
     if cls == "rank":
         after = text[fig.end : min(hi, fig.end + 40)].lower()
-        of = "trade_partner" if "partner" in after else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
+        of = (
+            "trade_partner"
+            if "partner" in after
+            else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
+        )
         return MetricChoice("rank", lexicon.entry("rank"), of=of)
     entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
     s, e = segment(text, lo, hi, fig.start)
@@ -242,14 +285,19 @@ def _finish(
     if entry.third:
         a, b = sorted((cs, fig.start))
         s, e = segment(text, lo, hi, fig.start)
-        others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {"KZ", "UZ"}
+        others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {
+            "KZ",
+            "UZ",
+        }
         if others:
             third = lexicon.entry(entry.third)
             return MetricChoice(entry.third, third, cue_start=cs, confidence=0.7)
     return MetricChoice(key, entry, cue_start=cs, direction=direction)
 
 
-def _count_metric(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> MetricChoice | None:
+def _count_metric(
+    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon
+) -> MetricChoice | None:
     noun = (fig.noun or "").lower()
     head = noun.split()[-1] if noun else ""
     best: tuple[int, MetricEntry] | None = None
@@ -261,7 +309,9 @@ def _count_metric(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) ->
             continue
         if entry.context_res and not any(p.search(text, s, e) for p in entry.context_res):
             continue
-        rank = entry.priority + (2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0)
+        rank = entry.priority + (
+            2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0
+        )
         if best is None or rank > best[0]:
             best = (rank, entry)
     if best is None:
@@ -291,12 +341,29 @@ def _change_metric(
     elif previous:
         of = previous
     if fig.kind == "times":
-        return MetricChoice("growth_multiple", lexicon.entry("growth_rate"), of=of, change="up" if fig.value >= 1 else "down")
+        return MetricChoice(
+            "growth_multiple",
+            lexicon.entry("growth_rate"),
+            of=of,
+            change="up" if fig.value >= 1 else "down",
+        )
     near_left = text[max(s, fig.start - 45) : fig.start]
     near_right = text[fig.end : min(e, fig.end + 30)]
-    paren_after_amount = re.search(r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$", text[max(lo, fig.start - 25) : fig.start], re.I)
-    if paren_after_amount or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up)\b", near_left, re.I) or re.match(r"\s*of\s+(?:the\s+|its\s+|total\s+|all\s+|their\s+)", near_right, re.I):
-        whole = re.match(r"\s*of\s+((?:\w+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP)\w*)", near_right, re.I)
+    paren_after_amount = re.search(
+        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$",
+        text[max(lo, fig.start - 25) : fig.start],
+        re.I,
+    )
+    if (
+        paren_after_amount
+        or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up)\b", near_left, re.I)
+        or re.match(r"\s*of\s+(?:the\s+|its\s+|total\s+|all\s+|their\s+)", near_right, re.I)
+    ):
+        whole = re.match(
+            r"\s*of\s+((?:\w+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP)\w*)",
+            near_right,
+            re.I,
+        )
         share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
         return MetricChoice("share", lexicon.entry("share"), of=share_of)
     window = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
@@ -318,10 +385,21 @@ def _change_metric(
 
 
 _ATTR_PATTERNS = [
-    re.compile(r"\baccording to (?:the )?((?:[A-Z][\w’'.-]*|of|the|and|for|on)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|on))*)"),
-    re.compile(r"\b(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\s+((?:[A-Z][\w’'-]+\s?){2,3})"),
-    re.compile(r"((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+)\s+(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\b"),
-    re.compile(r"\b(?:as reported by|reported by|citing|cites|quoted by|according to)\s+(?:the\s+)?([\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"),
+    re.compile(
+        r"\baccording to (?:the )?((?:[A-Z][\w’'.-]*|of|the|and|for|on)"
+        r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|on))*)"
+    ),
+    re.compile(
+        r"\b(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)"
+        r"\s+((?:[A-Z][\w’'-]+\s?){2,3})"
+    ),
+    re.compile(
+        r"((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+)\s+(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\b"
+    ),
+    re.compile(
+        r"\b(?:as reported by|reported by|citing|cites|quoted by|according to)\s+(?:the\s+)?"
+        r"([\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"
+    ),
     re.compile(r"((?:[A-Z][\w.’'-]+\s?){1,4})\s+reports?\b"),
 ]
 

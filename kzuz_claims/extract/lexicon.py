@@ -22,8 +22,17 @@ from kzuz_claims.errors import LexiconError
 from kzuz_claims.model import MetricKind, Modality, Qualifier
 
 UnitClass = Literal[
-    "money", "count", "percent", "times", "rank", "length", "mass", "area", "volume",
-    "duration", "any",
+    "money",
+    "count",
+    "percent",
+    "times",
+    "rank",
+    "length",
+    "mass",
+    "area",
+    "volume",
+    "duration",
+    "any",
 ]
 
 

@@ -24,34 +24,190 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"
 )
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
-_MULTIPLE_VERBS = {
-    "doubled": 2, "doubling": 2, "double": 2, "twice": 2, "twofold": 2, "two-fold": 2,
-    "tripled": 3, "trebled": 3, "tripling": 3, "triple": 3, "threefold": 3, "three-fold": 3,
-    "quadrupled": 4, "fourfold": 4, "four-fold": 4, "halved": Decimal("0.5"),
+_MULTIPLE_VERBS: dict[str, Decimal] = {
+    "doubled": Decimal(2),
+    "doubling": Decimal(2),
+    "double": Decimal(2),
+    "twice": Decimal(2),
+    "twofold": Decimal(2),
+    "two-fold": Decimal(2),
+    "tripled": Decimal(3),
+    "trebled": Decimal(3),
+    "tripling": Decimal(3),
+    "triple": Decimal(3),
+    "threefold": Decimal(3),
+    "three-fold": Decimal(3),
+    "quadrupled": Decimal(4),
+    "fourfold": Decimal(4),
+    "four-fold": Decimal(4),
+    "halved": Decimal("0.5"),
 }
 _TIME_NOUNS = {
-    "year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours",
-    "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
-    "times", "time", "quarter", "quarters", "am", "pm", "percent", "per", "cent",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "times",
+    "time",
+    "quarter",
+    "quarters",
+    "am",
+    "pm",
+    "percent",
+    "per",
+    "cent",
 }
 _PAIR_NOUNS = {
-    "countries", "country", "sides", "side", "nations", "nation", "states", "parties",
-    "governments", "presidents", "leaders", "heads", "ministers", "delegations", "peoples",
-    "neighbours", "neighbors", "republics", "capitals", "parts", "ways", "things", "of",
+    "countries",
+    "country",
+    "sides",
+    "side",
+    "nations",
+    "nation",
+    "states",
+    "parties",
+    "governments",
+    "presidents",
+    "leaders",
+    "heads",
+    "ministers",
+    "delegations",
+    "peoples",
+    "neighbours",
+    "neighbors",
+    "republics",
+    "capitals",
+    "parts",
+    "ways",
+    "things",
+    "of",
 }
 _STOP = {
-    "of", "in", "on", "at", "to", "from", "with", "by", "for", "into", "onto", "under", "over",
-    "between", "among", "across", "through", "during", "worth", "valued", "including", "per",
-    "and", "or", "but", "while", "whereas", "the", "a", "an", "this", "that", "these", "those",
-    "which", "who", "whose", "where", "when", "are", "is", "were", "was", "have", "has", "had",
-    "will", "would", "can", "could", "should", "may", "might", "be", "been", "being", "also",
-    "already", "still", "now", "today", "currently", "annually", "respectively", "each", "as",
-    "than", "more", "less", "about", "around", "up", "down", "its", "their", "our", "his", "her",
-    "it", "they", "we", "he", "she", "not", "only", "just", "so", "such", "via", "totaling",
-    "totalling", "amounting", "costing", "since", "until", "after", "before", "out",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "into",
+    "onto",
+    "under",
+    "over",
+    "between",
+    "among",
+    "across",
+    "through",
+    "during",
+    "worth",
+    "valued",
+    "including",
+    "per",
+    "and",
+    "or",
+    "but",
+    "while",
+    "whereas",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "are",
+    "is",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "be",
+    "been",
+    "being",
+    "also",
+    "already",
+    "still",
+    "now",
+    "today",
+    "currently",
+    "annually",
+    "respectively",
+    "each",
+    "as",
+    "than",
+    "more",
+    "less",
+    "about",
+    "around",
+    "up",
+    "down",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "not",
+    "only",
+    "just",
+    "so",
+    "such",
+    "via",
+    "totaling",
+    "totalling",
+    "amounting",
+    "costing",
+    "since",
+    "until",
+    "after",
+    "before",
+    "out",
 }
 _NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
 
@@ -138,7 +294,8 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
     word_num = (
-        rf"(?:(?:{_alt(tens)})-(?:{_alt(units_)})|{_alt([w for w in numbers if w not in ('a', 'an')])}"
+        rf"(?:(?:{_alt(tens)})-(?:{_alt(units_)})"
+        rf"|{_alt([w for w in numbers if w not in ('a', 'an')])}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
     )
     return _Tables(
@@ -152,14 +309,18 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         ),
         times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
         unit_after=re.compile(rf"\A[\s-]?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
-        qualifier_before=re.compile(rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE),
+        qualifier_before=re.compile(
+            rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE
+        ),
         qualifier_of=qualifier_of,
         scales=scales,
         glued_only=frozenset(w.lower() for w in ph.glued_only),
         currency_of=currency_of,
         unit_of=unit_of,
         numbers=numbers,
-        rate_after=re.compile(rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b", re.IGNORECASE),
+        rate_after=re.compile(
+            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b", re.IGNORECASE
+        ),
         rate_of=rate_of,
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
         people_nouns=frozenset(ph.noise.get("people", ())),
@@ -172,10 +333,7 @@ def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
     d = digits.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
-    if comma_decimal:
-        d = d.replace(",", ".")
-    else:
-        d = d.replace(",", "")
+    d = d.replace(",", "." if comma_decimal else "")
     d = d.replace(" ", "")
     try:
         return Decimal(d)
@@ -199,7 +357,10 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
 
 
 def scan(
-    text: str, start: int, end: int, masked: Sequence[tuple[int, int]] = (),
+    text: str,
+    start: int,
+    end: int,
+    masked: Sequence[tuple[int, int]] = (),
     lexicon: Lexicon | None = None,
 ) -> list[Figure]:
     """Every figure in text[start:end] outside the masked spans, left to right."""
@@ -207,7 +368,8 @@ def scan(
     raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
     for m in t.digits.finditer(text, start, end):
         sign = -1 if m.group(1) in ("-", "−") else 1
-        raw.append((m.start(2) if False else m.start() + len(m.group(1)), m.end(), text[m.start() + len(m.group(1)) : m.end()], False, sign))
+        num_start = m.start() + len(m.group(1))
+        raw.append((num_start, m.end(), text[num_start : m.end()], False, sign))
     for m in t.number_words.finditer(text, start, end):
         raw.append((m.start(1), m.end(1), m.group(1), True, 1))
     raw.sort()
@@ -236,16 +398,21 @@ def _dedupe(figs: list[Figure]) -> list[Figure]:
 
 
 def _read_figure(
-    text: str, lo: int, hi: int, ns: int, ne: int, digits: str, is_words: bool, sign: int,
-    t: _Tables, masked: Sequence[tuple[int, int]],
+    text: str,
+    lo: int,
+    hi: int,
+    ns: int,
+    ne: int,
+    digits: str,
+    is_words: bool,
+    sign: int,
+    t: _Tables,
+    masked: Sequence[tuple[int, int]],
 ) -> Figure | None:
     # --- the number itself
     comma_decimal = bool(re.fullmatch(r"\d+,\d{1,2}", digits))
-    if is_words:
-        value = _word_value(digits, t.numbers)
-        # "one and a half", "half a" are matched as a whole by the numbers table
-    else:
-        value = _to_decimal(digits, comma_decimal)
+    # "one and a half", "half a" are matched as a whole by the numbers table
+    value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
     if value is None:
         return None
     norm_digits = digits.replace(",", "." if comma_decimal else "")
@@ -254,7 +421,9 @@ def _read_figure(
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     rng = re.match(
-        r"\s?(?:–|—|-|to)\s?(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion|million|mln") + r")",
+        r"\s?(?:–|—|-|to)\s?(?:US\$|\$|€|₸|₽)?\s?("
+        + _DIGITS.replace("{scales}", "bn|billion|million|mln")
+        + r")",
         text[end:hi],
     )
     between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
@@ -271,14 +440,21 @@ def _read_figure(
     if sm:
         word = sm.group(2).lower()
         glued = sm.group(1) == ""
-        if word not in t.glued_only or (cur_code and (glued or True)) or (glued and _currency_follows(text, end + sm.end(), hi, t)):
-            if word not in t.glued_only or glued or cur_code:
-                scale = t.scales[word]
-                end += sm.end()
-                if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
-                    end -= 1  # a full stop after "bn" ends the sentence too
+        # "b", "m", "k" are scales only next to a currency: "$5m", "5m dollars", not "5 m"
+        if (
+            word not in t.glued_only
+            or cur_code
+            or (glued and _currency_follows(text, end + sm.end(), hi, t))
+        ):
+            scale = t.scales[word]
+            end += sm.end()
+            if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
+                end -= 1  # a full stop after "bn" ends the sentence too
     if between and high is None:
-        am = re.match(r"\s+and\s+(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion") + r")", text[end:hi])
+        am = re.match(
+            r"\s+and\s+(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion") + r")",
+            text[end:hi],
+        )
         if am:
             v2 = _to_decimal(am.group(1), False)
             if v2 is not None:
@@ -309,7 +485,7 @@ def _read_figure(
         kind = unit = "percentage_point" if pp else "percent"
         end += pa.end()
         start = ns
-    elif ta and not is_words or (ta and is_words and ta.group(1)):
+    elif (ta and not is_words) or (ta and is_words and ta.group(1)):
         kind, unit = "times", "times"
         end += ta.end()
         start = ns
@@ -325,15 +501,6 @@ def _read_figure(
         start = ns
     else:
         kind, unit, start = "count", "count", ns
-    if kind == "money" and scale == 0 and is_words and value < 100:
-        # "two dollars" is not news; "ten billion dollars" has its scale
-        pass
-    if kind != "money" and scale and kind == "count":
-        # "5 million tonnes" etc. keep the scale; "3 million people" is a count
-        pass
-    if is_words and kind == "count" and scale == 0:
-        # number words count only things that are not the two countries themselves
-        pass
     # --- hedge word before
     q_end = start
     qual: Qualifier | None = None
@@ -343,7 +510,8 @@ def _read_figure(
         qual = t.qualifier_of.get(phrase)
         if phrase == "up to" and re.search(
             r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
-            text[lo : lo + qm.start()], re.IGNORECASE,
+            text[lo : lo + qm.start()],
+            re.IGNORECASE,
         ):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
@@ -352,7 +520,11 @@ def _read_figure(
             start = lo + qm.start()
     if is_words and digits.lower() in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
-    rate = t.rate_after.match(text[(end if kind != "count" else ne) : hi]) if kind not in ("money", "percent", "percentage_point", "times") else None
+    rate = (
+        t.rate_after.match(text[(end if kind != "count" else ne) : hi])
+        if kind not in ("money", "percent", "percentage_point", "times")
+        else None
+    )
     mult = Decimal(1).scaleb(scale)
     value_b = value * mult
     high_b = high * mult if high is not None else None
@@ -361,17 +533,19 @@ def _read_figure(
     elif sign < 0:
         return None  # a hyphen before a count or an amount is a dash, not a sign
     precision: Decimal | None = None
-    if kind in ("percent", "percentage_point") or (kind == "money" and scale) or kind == "times":
-        if not is_words:
-            dec = len(norm_digits.split(".", 1)[1]) if "." in norm_digits else 0
-            precision = Decimal(1).scaleb(scale - dec)
+    rounded = kind in ("percent", "percentage_point", "times") or (kind == "money" and scale)
+    if rounded and not is_words:
+        dec = len(norm_digits.split(".", 1)[1]) if "." in norm_digits else 0
+        precision = Decimal(1).scaleb(scale - dec)
     noun = None
     noun_end = None
     mods: tuple[str, ...] = ()
     if rate is not None and kind not in ("count", "duration"):
         unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
-        vague_of = re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
+        vague_of = (
+            re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
+        )
         np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
         if np_ is None:
             return None
@@ -390,17 +564,27 @@ def _read_figure(
             return None
         if not is_words and _looks_like_year(digits) and qual is None:
             return None
-    elif not is_words and _looks_like_year(norm_digits) and kind not in ("money",) and not scale:
-        if kind in ("count",):
-            return None
     if is_words and kind == "money" and not scale and value < 100:
         return None
     return Figure(
-        start=start, end=end if kind != "count" else ne if high is None else end,
-        num_start=ns, num_end=ne, value=value_b, unit=unit, kind=kind, digits=norm_digits,
-        scale=scale, precision=precision, qualifier=qual, high=high_b, noun=noun,
-        noun_end=noun_end, modifiers=mods, vague=digits.lower() in ("dozens", "hundreds"),
-        words=is_words, sign=sign,
+        start=start,
+        end=end if kind != "count" else ne if high is None else end,
+        num_start=ns,
+        num_end=ne,
+        value=value_b,
+        unit=unit,
+        kind=kind,
+        digits=norm_digits,
+        scale=scale,
+        precision=precision,
+        qualifier=qual,
+        high=high_b,
+        noun=noun,
+        noun_end=noun_end,
+        modifiers=mods,
+        vague=digits.lower() in ("dozens", "hundreds"),
+        words=is_words,
+        sign=sign,
     )
 
 
@@ -409,7 +593,13 @@ def _currency_follows(text: str, pos: int, hi: int, t: _Tables) -> bool:
 
 
 def _definite(text: str, lo: int, start: int) -> bool:
-    return bool(re.search(r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z", text[lo:start], re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z",
+            text[lo:start],
+            re.IGNORECASE,
+        )
+    )
 
 
 def _looks_like_year(digits: str) -> bool:
@@ -419,17 +609,30 @@ def _looks_like_year(digits: str) -> bool:
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 
 
-_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "cattle", "livestock", "heads"}
+_IRREGULAR_PLURALS = {
+    "people",
+    "children",
+    "men",
+    "women",
+    "staff",
+    "personnel",
+    "cattle",
+    "livestock",
+    "heads",
+}
 
 
 def _is_plural(word: str) -> bool:
     if word in _IRREGULAR_PLURALS:
         return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
+    return (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 3
+    )
 
 
 def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...]] | None:
-    """The counted noun phrase after a number: "60 industrial projects worth" -> industrial projects."""
+    """The counted noun phrase after a number: "60 industrial projects worth" gives
+    "industrial projects"; a plural noun, a stop word or a participle ends it."""
     words: list[tuple[str, int, int]] = []
     mods: list[str] = []
     p = pos
@@ -445,7 +648,11 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
             continue
         if lw in _STOP:
             break
-        if words and (lw.endswith("ed") or lw.endswith("ing")) and lw not in ("building", "buildings", "things"):
+        if (
+            words
+            and (lw.endswith("ed") or lw.endswith("ing"))
+            and lw not in ("building", "buildings", "things")
+        ):
             break
         words.append((w, m.start(1), m.end(1)))
         p = m.end()
@@ -459,22 +666,35 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
 
 
 def _multiples(
-    text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables,
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    t: _Tables,
 ) -> list[Figure]:
     out = []
-    pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in _MULTIPLE_VERBS) + r")(?![\w-])", re.IGNORECASE)
+    pat = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(k) for k in _MULTIPLE_VERBS) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
     for m in pat.finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()
         after = text[m.end() : hi]
-        if w in ("double", "triple", "twice") and not re.search(
-            r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", text[lo : m.start()], re.IGNORECASE
-        ) and not re.match(r"\s+(?:as|the)\b", after):
+        if (
+            w in ("double", "triple", "twice")
+            and not re.search(
+                r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z",
+                text[lo : m.start()],
+                re.IGNORECASE,
+            )
+            and not re.match(r"\s+(?:as|the)\b", after)
+        ):
             continue
         if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):
             continue
-        value = Decimal(_MULTIPLE_VERBS[w])
+        value = _MULTIPLE_VERBS[w]
         start = m.start()
         qual = None
         qm = t.qualifier_before.search(text[lo : m.start()])
@@ -482,15 +702,27 @@ def _multiples(
             qual = t.qualifier_of.get(qm.group(1).lower())
             # "has nearly doubled": the hedge may sit before an auxiliary
         else:
-            qm = re.search(r"\b(nearly|almost|more than|over|roughly|about)\s+(?:\w+\s+)?\Z", text[lo : m.start()], re.IGNORECASE)
+            qm = re.search(
+                r"\b(nearly|almost|more than|over|roughly|about)\s+(?:\w+\s+)?\Z",
+                text[lo : m.start()],
+                re.IGNORECASE,
+            )
             if qm:
                 qual = t.qualifier_of.get(qm.group(1).lower())
         if qm and qual is not None:
             start = lo + qm.start()
         out.append(
             Figure(
-                start=start, end=m.end(), num_start=m.start(), num_end=m.end(), value=value,
-                unit="times", kind="times", digits=str(value), qualifier=qual, words=True,
+                start=start,
+                end=m.end(),
+                num_start=m.start(),
+                num_end=m.end(),
+                value=value,
+                unit="times",
+                kind="times",
+                digits=str(value),
+                qualifier=qual,
+                words=True,
             )
         )
     return out
@@ -523,9 +755,16 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
         gs = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)
         out.append(
             Figure(
-                start=m.start(), end=m.end(), num_start=gs, num_end=gs + len(word),
-                value=Decimal(value), unit="rank", kind="rank", digits=str(value),
-                qualifier=qual, words=True,
+                start=m.start(),
+                end=m.end(),
+                num_start=gs,
+                num_end=gs + len(word),
+                value=Decimal(value),
+                unit="rank",
+                kind="rank",
+                digits=str(value),
+                qualifier=qual,
+                words=True,
             )
         )
     return out

@@ -19,18 +19,35 @@ from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
 
-_MONTHS = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTHS = (
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d\d"
 _NUMW = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "several": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "several": 0,
 }
 _N = r"(?:\d{1,2}|" + "|".join(_NUMW) + r")"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_REL_YEAR = r"(?:last year|this year|the (?:current|previous|past|last|same) year|the year|current year|previous year)"
+_REL_YEAR = (
+    r"(?:last year|this year|the (?:current|previous|past|last|same) year|the year"
+    r"|current year|previous year)"
+)
 _YREF = rf"(?:{_YEAR}|{_REL_YEAR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PRE = r"(?:(?:in|for|during|over|throughout|from|as per|per|of|at|by|on)\s+)?(?:the\s+)?"
@@ -79,50 +96,122 @@ def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "same_period",
-        re.compile(rf"\b(?:over|in|for|during|compared (?:to|with)|against|versus|from)?\s*the same period (?:of |in )?(?P<y>{_YREF}|a year (?:earlier|ago|before))", re.I),
+        re.compile(
+            rf"\b(?:over|in|for|during|compared (?:to|with)|against|versus|from)?\s*"
+            rf"the same period (?:of |in )?(?P<y>{_YREF}|a year (?:earlier|ago|before))",
+            re.I,
+        ),
     ),
     ("yoy", re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy)\b", re.I)),
     (
         "first_months",
-        re.compile(rf"\b{_PRE}(?:first\s+)?(?P<n>{_N})\s+months(?:\s+(?:of|in)\s+(?P<y>{_YREF}))?", re.I),
+        re.compile(
+            rf"\b{_PRE}(?:first\s+)?(?P<n>{_N})\s+months(?:\s+(?:of|in)\s+(?P<y>{_YREF}))?", re.I
+        ),
     ),
     (
         "month_range",
-        re.compile(rf"\b{_PRE}(?:period\s+)?(?:from\s+)?(?P<m1>{_MONTH})\s*(?:–|-|—|to|through|till|until|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YREF}))?", re.I),
+        re.compile(
+            rf"\b{_PRE}(?:period\s+)?(?:from\s+)?(?P<m1>{_MONTH})\s*(?:–|-|—|to|through|till|until|and)\s*(?P<m2>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YREF}))?",
+            re.I,
+        ),
     ),
     (
         "half",
-        re.compile(rf"\b{_PRE}(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?(?:H(?P<h2>[12])|(?P<h3>[12])H)\s*(?P<y2>{_YEAR})?", re.I),
+        re.compile(
+            rf"\b{_PRE}(?P<h>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?(?:H(?P<h2>[12])|(?P<h3>[12])H)\s*(?P<y2>{_YEAR})?",
+            re.I,
+        ),
     ),
     (
         "quarter",
-        re.compile(rf"\b{_PRE}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?Q(?P<q2>[1-4])(?:\s*(?P<y2>{_YEAR}))?\b", re.I),
+        re.compile(
+            rf"\b{_PRE}(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?P<y>{_YREF}))?|\b(?:in\s+)?Q(?P<q2>[1-4])(?:\s*(?P<y2>{_YEAR}))?\b",
+            re.I,
+        ),
     ),
     (
         "as_of",
-        re.compile(rf"\bas\s+(?:of|at)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|the\s+(?:beginning|start|end)\s+of\s+(?P<m3>{_MONTH}|{_YREF}))(?:,?\s+(?P<y>{_YEAR}))?", re.I),
+        re.compile(
+            rf"\bas\s+(?:of|at)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})|the\s+(?:beginning|start|end)\s+of\s+(?P<m3>{_MONTH}|{_YREF}))(?:,?\s+(?P<y>{_YEAR}))?",
+            re.I,
+        ),
     ),
     (
         "since_start",
-        re.compile(rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?P<y>year|{_YEAR})|\b(?:year[- ]to[- ]date|so far this year)\b", re.I),
+        re.compile(
+            rf"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?(?P<y>year|{_YEAR})"
+            r"|\b(?:year[- ]to[- ]date|so far this year)\b",
+            re.I,
+        ),
     ),
-    ("deadline", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR}|the year|this year|next year)\b", re.I)),
-    ("next_years", re.compile(rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_N})\s+years\b", re.I)),
-    ("vague_horizon", re.compile(r"\b(?:in|over)\s+the\s+(?:coming|next few|near|medium|short|long|mid)(?:[- ]term)?(?:\s+(?:years|future|term|perspective))?\b|\bin\s+the\s+(?:medium|short|long|mid)[- ]term\b", re.I)),
-    ("past_years", re.compile(rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N}|decade)(?:\s+years)?\b", re.I)),
-    ("compared", re.compile(rf"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to)\s+(?:in\s+|the\s+level\s+of\s+|that\s+of\s+)?(?P<y>{_YREF})", re.I)),
+    (
+        "deadline",
+        re.compile(
+            rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?"
+            rf"(?P<y>{_YEAR}|the year|this year|next year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "next_years",
+        re.compile(
+            rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_N})\s+years\b",
+            re.I,
+        ),
+    ),
+    (
+        "vague_horizon",
+        re.compile(
+            r"\b(?:in|over)\s+the\s+(?:coming|next few|near|medium|short|long|mid)(?:[- ]term)?"
+            r"(?:\s+(?:years|future|term|perspective))?\b"
+            r"|\bin\s+the\s+(?:medium|short|long|mid)[- ]term\b",
+            re.I,
+        ),
+    ),
+    (
+        "past_years",
+        re.compile(
+            rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N}|decade)(?:\s+years)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "compared",
+        re.compile(
+            rf"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to)\s+(?:in\s+|the\s+level\s+of\s+|that\s+of\s+)?(?P<y>{_YREF})",
+            re.I,
+        ),
+    ),
     (
         "event_date",
-        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?:,?\s+\d{{1,2}}:\d{{2}})?", re.I),
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?(?:,?\s+\d{{1,2}}:\d{{2}})?",
+            re.I,
+        ),
     ),
-    ("numeric_date", re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b", re.I)),
+    (
+        "numeric_date",
+        re.compile(
+            r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("rel_month", re.compile(r"\b(?:last|this|previous|past)\s+month\b", re.I)),
-    ("month_alone", re.compile(rf"\b(?:in|for|during|over|throughout)\s+(?P<m>{_MONTH})(?!\s*\d)\b", re.I)),
+    (
+        "month_alone",
+        re.compile(rf"\b(?:in|for|during|over|throughout)\s+(?P<m>{_MONTH})(?!\s*\d)\b", re.I),
+    ),
     ("rel_year", re.compile(rf"\b{_PRE}(?P<y>{_REL_YEAR})\b", re.I)),
     ("next_year", re.compile(r"\bnext\s+year\b", re.I)),
     ("since_year", re.compile(rf"\bsince\s+(?P<y>{_YEAR})\b", re.I)),
-    ("year_range", re.compile(rf"\b{_PRE}(?P<y1>{_YEAR})\s*(?:–|-|—|to|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
+    (
+        "year_range",
+        re.compile(
+            rf"\b{_PRE}(?P<y1>{_YEAR})\s*(?:–|-|—|to|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I
+        ),
+    ),
     ("year", re.compile(rf"\b{_PRE}(?P<y>{_YEAR})(?:\s+results)?\b(?![-–.,]\d)", re.I)),
 ]
 
@@ -155,7 +244,10 @@ def _as_compared(text: str, lo: int, p: PeriodMention) -> PeriodMention:
     if p.role != "period" or p.period is None:
         return p
     if _COMPARED_BEFORE.search(text[max(lo, p.start - 30) : p.start]):
-        if re.match(r"(?:in|for|during|over)\s", p.text, re.I) and "from" in text[max(lo, p.start - 6) : p.start]:
+        if (
+            re.match(r"(?:in|for|during|over)\s", p.text, re.I)
+            and "from" in text[max(lo, p.start - 6) : p.start]
+        ):
             return p
         return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
     return p
@@ -167,12 +259,18 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
     # keep the span on the expression itself, not the leading space
     s += len(m.group(0)) - len(m.group(0).lstrip())
 
-    def mention(role: Role, period: Period | None, relative: bool, years: int | None = None) -> PeriodMention:
+    def mention(
+        role: Role, period: Period | None, relative: bool, years: int | None = None
+    ) -> PeriodMention:
         return PeriodMention(s, e, role, text, period, relative, years)
 
     if name == "same_period":
         y, rel = _year_of(g["y"], pub) if not g["y"].lower().startswith("a year") else (None, True)
-        return mention("same_period", None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel)
+        return mention(
+            "same_period",
+            None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text),
+            rel,
+        )
     if name == "yoy":
         return mention("compared", None, True)
     if name == "first_months":
@@ -200,7 +298,11 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         kind = PeriodKind.YEAR_TO_DATE if m1 == 1 else PeriodKind.RANGE
         return mention("period", _mk(a, b, kind, rel, text), rel)
     if name == "half":
-        h = 1 if (g.get("h") or g.get("h2") or g.get("h3") or "1").lower() in ("first", "1st", "1") else 2
+        h = (
+            1
+            if (g.get("h") or g.get("h2") or g.get("h3") or "1").lower() in ("first", "1st", "1")
+            else 2
+        )
         ref = g.get("y") or g.get("y2")
         y, rel = _year_of(ref, pub) if ref else ((pub.year, True) if pub else (None, True))
         if y is None:
@@ -249,10 +351,14 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         if ref and ref.isdigit():
             y = int(ref)
             end_ = pub if pub and pub.year == y else date(y, 12, 31)
-            return mention("period", _mk(date(y, 1, 1), end_, PeriodKind.YEAR_TO_DATE, False, text), False)
+            return mention(
+                "period", _mk(date(y, 1, 1), end_, PeriodKind.YEAR_TO_DATE, False, text), False
+            )
         if pub is None:
             return mention("period", None, True)
-        return mention("period", _mk(date(pub.year, 1, 1), pub, PeriodKind.YEAR_TO_DATE, True, text), True)
+        return mention(
+            "period", _mk(date(pub.year, 1, 1), pub, PeriodKind.YEAR_TO_DATE, True, text), True
+        )
     if name == "deadline":
         ref = g["y"].lower()
         if ref.isdigit():
@@ -262,12 +368,18 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         else:
             y, rel = (pub.year + 1 if "next" in ref else pub.year), True
         start = pub if pub is not None and pub.year <= y else date(y, 1, 1)
-        return mention("horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel)
+        return mention(
+            "horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel
+        )
     if name == "next_years":
         n = _n(g["n"])
         if pub is None or n == 0:
             return mention("horizon", None, True)
-        return mention("horizon", _mk(pub, date(pub.year + n, 12, 31), PeriodKind.OPEN_TARGET, True, text), True)
+        return mention(
+            "horizon",
+            _mk(pub, date(pub.year + n, 12, 31), PeriodKind.OPEN_TARGET, True, text),
+            True,
+        )
     if name == "vague_horizon":
         return mention("horizon", None, False)
     if name == "past_years":
@@ -306,12 +418,16 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         y, rel = _year_of(ref, pub)
         if y is None:
             return mention("period", None, True)
-        return mention("period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel)
+        return mention(
+            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel
+        )
     if name == "next_year":
         if pub is None:
             return mention("horizon", None, True)
         y = pub.year + 1
-        return mention("horizon", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, True, text), True)
+        return mention(
+            "horizon", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, True, text), True
+        )
     if name == "since_year":
         y = int(g["y"])
         if pub is None:
@@ -322,8 +438,12 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
         if y2 < y1:
             return None
-        return mention("period", _mk(date(y1, 1, 1), date(y2, 12, 31), PeriodKind.RANGE, False, text), False)
+        return mention(
+            "period", _mk(date(y1, 1, 1), date(y2, 12, 31), PeriodKind.RANGE, False, text), False
+        )
     if name == "year":
         y = int(g["y"])
-        return mention("period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, False, text), False)
+        return mention(
+            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, False, text), False
+        )
     return None

@@ -11,13 +11,53 @@ from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
 
 _NAME = r"(?P<name>[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?){1,2})"
-_SPEECH = r"(?:said|says|noted|stated|emphasized|emphasised|stressed|underlined|underscored|added|announced|told|reaffirmed|affirmed|highlighted)"
+_SPEECH = (
+    r"(?:said|says|noted|stated|emphasized|emphasised|stressed|underlined|underscored|added"
+    r"|announced|told|reaffirmed|affirmed|highlighted)"
+)
 _NOT_NAMES = {
-    "the", "republic", "kazakhstan", "uzbekistan", "government", "ministry", "council", "center",
-    "centre", "international", "central", "asia", "news", "agency", "photo", "state", "states",
-    "head", "heads", "prime", "minister", "president", "foreign", "deputy", "cooperation",
-    "forum", "committee", "bank", "office", "national", "united", "nations", "supreme", "joint",
-    "working", "group", "day", "press", "service", "region", "city", "akorda",
+    "the",
+    "republic",
+    "kazakhstan",
+    "uzbekistan",
+    "government",
+    "ministry",
+    "council",
+    "center",
+    "centre",
+    "international",
+    "central",
+    "asia",
+    "news",
+    "agency",
+    "photo",
+    "state",
+    "states",
+    "head",
+    "heads",
+    "prime",
+    "minister",
+    "president",
+    "foreign",
+    "deputy",
+    "cooperation",
+    "forum",
+    "committee",
+    "bank",
+    "office",
+    "national",
+    "united",
+    "nations",
+    "supreme",
+    "joint",
+    "working",
+    "group",
+    "day",
+    "press",
+    "service",
+    "region",
+    "city",
+    "akorda",
 }
 
 
@@ -51,7 +91,13 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
                     if not _valid(name):
                         continue
                     office = m.groupdict().get("office")
-                    span = Span(doc=doc.id, start=m.start("name"), end=m.end("name"), sentence_start=sent.start, sentence_end=sent.end)
+                    span = Span(
+                        doc=doc.id,
+                        start=m.start("name"),
+                        end=m.end("name"),
+                        sentence_start=sent.start,
+                        sentence_end=sent.end,
+                    )
                     anchored.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
@@ -64,7 +110,13 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
             for m in again.finditer(doc.text, sent.start, sent.end):
                 if not _valid(m.group("name")):
                     continue
-                span = Span(doc=doc.id, start=m.start("name"), end=m.end("name"), sentence_start=sent.start, sentence_end=sent.end)
+                span = Span(
+                    doc=doc.id,
+                    start=m.start("name"),
+                    end=m.end("name"),
+                    sentence_start=sent.start,
+                    sentence_end=sent.end,
+                )
                 found.append(PersonMention(doc=doc.id, span=span, name=m.group("name")))
     return _dedupe(found)
 

@@ -85,7 +85,9 @@ def extract_claims(
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
         pms = periods.find(text, lo, hi, pub)
-        masked = [(p.start, p.end) for p in pms] + [(m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)]
+        masked = [(p.start, p.end) for p in pms] + [
+            (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
+        ]
         figs = scan(text, lo, hi, masked, lex)
         if sent.paragraph != state.paragraph:
             state.paragraph = sent.paragraph
@@ -100,7 +102,18 @@ def extract_claims(
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
             claim = _claim(
-                doc, text, lo, hi, fig, pms, lex, cfg, state, si, prev_count, next_start,
+                doc,
+                text,
+                lo,
+                hi,
+                fig,
+                pms,
+                lex,
+                cfg,
+                state,
+                si,
+                prev_count,
+                next_start,
                 attribution,
             )
             if claim is None:
@@ -113,8 +126,7 @@ def extract_claims(
         if sentence_metric:
             state.metric = sentence_metric
         else:
-            for c in cues.countries(text, lo, hi, lex)[:0]:
-                del c
+            # a sentence without figures can still name the topic the next one refers to
             lone = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
             if lone is not None and lone.entry is not None and lone.entry.unit == "money":
                 state.metric = lone.key
@@ -124,7 +136,9 @@ def extract_claims(
 def _virtual(pos: int) -> Figure:
     from decimal import Decimal
 
-    return Figure(start=pos, end=pos, num_start=pos, num_end=pos, value=Decimal(0), unit="USD", kind="money")
+    return Figure(
+        start=pos, end=pos, num_start=pos, num_end=pos, value=Decimal(0), unit="USD", kind="money"
+    )
 
 
 def _doc_source(text: str, body_start: int) -> str | None:
@@ -144,9 +158,19 @@ def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
 
 
 def _claim(
-    doc: Document, text: str, lo: int, hi: int, fig: Figure, pms: Sequence[PeriodMention],
-    lex: Lexicon, cfg: Config, state: _State, si: int,
-    prev_count: tuple[Figure, Claim] | None, next_start: int, attribution: str | None,
+    doc: Document,
+    text: str,
+    lo: int,
+    hi: int,
+    fig: Figure,
+    pms: Sequence[PeriodMention],
+    lex: Lexicon,
+    cfg: Config,
+    state: _State,
+    si: int,
+    prev_count: tuple[Figure, Claim] | None,
+    next_start: int,
+    attribution: str | None,
 ) -> Claim | None:
     choice = cues.choose_metric(text, lo, hi, fig, lex, state.metric)
     linked: tuple[str, ...] = ()
@@ -174,7 +198,11 @@ def _claim(
         key = entry.target
     if entry is not None and scope is None:
         scope = cues.scope(text, lo, hi, fig, entry, lex)
-    kind = entry.kind if entry is not None else (MetricKind.STOCK if fig.kind == "count" else MetricKind.FLOW)
+    kind = (
+        entry.kind
+        if entry is not None
+        else (MetricKind.STOCK if fig.kind == "count" else MetricKind.FLOW)
+    )
     if key in ("growth_rate", "growth_multiple", "share"):
         kind = MetricKind.FLOW
     period, as_written, horizon, compared = _period_for(
@@ -187,9 +215,21 @@ def _claim(
         value, fig.unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
     )
     if fig.high is not None:
-        quantity = quantity.model_copy(update={"high": fig.high, "high_closed": True, "low": value if quantity.low is None or quantity.low > value else quantity.low})
+        quantity = quantity.model_copy(
+            update={
+                "high": fig.high,
+                "high_closed": True,
+                "low": value if quantity.low is None or quantity.low > value else quantity.low,
+            }
+        )
     elif value != fig.value:
-        quantity = assert_interval(value, fig.unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances)
+        quantity = assert_interval(
+            value,
+            fig.unit,
+            precision=fig.precision,
+            qualifier=fig.qualifier,
+            tolerances=cfg.tolerances,
+        )
     entities = _entities(text, lo, hi, entry, key, lex)
     qstart = fig.start
     if choice.cue_start is not None and choice.cue_start < fig.start:
@@ -225,15 +265,34 @@ def _claim(
 
 
 def _head_noun(text: str, lo: int, pos: int) -> str:
-    words = re.findall(r"[A-Za-z][a-z-]+", text[lo:pos])
+    words: list[str] = re.findall(r"[A-Za-z][a-z-]+", text[lo:pos])
     for w in reversed(words):
         lw = w.lower()
-        if len(lw) > 3 and not lw.endswith(("ed", "ing", "ly")) and lw not in ("with", "from", "that", "this", "than", "about", "around", "over", "nearly", "almost", "worth"):
+        if (
+            len(lw) > 3
+            and not lw.endswith(("ed", "ing", "ly"))
+            and lw
+            not in (
+                "with",
+                "from",
+                "that",
+                "this",
+                "than",
+                "about",
+                "around",
+                "over",
+                "nearly",
+                "almost",
+                "worth",
+            )
+        ):
             return lw
     return "amount"
 
 
-def _entities(text: str, lo: int, hi: int, entry: object, key: str, lex: Lexicon) -> tuple[str, ...]:
+def _entities(
+    text: str, lo: int, hi: int, entry: object, key: str, lex: Lexicon
+) -> tuple[str, ...]:
     from kzuz_claims.extract.lexicon import MetricEntry
 
     if isinstance(entry, MetricEntry) and entry.entities and entry.key == key:
@@ -250,8 +309,16 @@ _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
 
 
 def _period_for(
-    fig: Figure, pms: Sequence[PeriodMention], kind: MetricKind, mod: Modality, pub: date | None,
-    state: _State, si: int, key: str, next_start: int, text: str,
+    fig: Figure,
+    pms: Sequence[PeriodMention],
+    kind: MetricKind,
+    mod: Modality,
+    pub: date | None,
+    state: _State,
+    si: int,
+    key: str,
+    next_start: int,
+    text: str,
 ) -> tuple[Period | None, str | None, str | None, Period | None]:
     """(period, period as written when unresolved, horizon words, compared-to period).
 
@@ -270,8 +337,11 @@ def _period_for(
         compared = next((_shift(base, p.period) for p in pms if p.role == "same_period"), None)
     own_roles = ("period", "horizon") if change else ("period", "same_period", "horizon")
     after = [
-        p for p in pms
-        if p.role in own_roles and fig.end <= p.start < next_start and p.start - fig.end <= 40
+        p
+        for p in pms
+        if p.role in own_roles
+        and fig.end <= p.start < next_start
+        and p.start - fig.end <= 40
         and not re.search(r"[,;]", text[fig.end : p.start])
     ]
     before = [p for p in main if p.end <= fig.start]
@@ -282,9 +352,19 @@ def _period_for(
             h = min(hz, key=lambda p: abs(p.start - fig.end))
             horizon = h.text
             if h.period is not None:
-                if mod == Modality.FORECAST and pub is not None and h.period.end == date(pub.year, 12, 31):
+                if (
+                    mod == Modality.FORECAST
+                    and pub is not None
+                    and h.period.end == date(pub.year, 12, 31)
+                ):
                     # "expected to exceed $3.2 billion by the end of the year": the year's total
-                    year = Period(start=date(pub.year, 1, 1), end=h.period.end, kind=PeriodKind.YEAR, basis=PeriodBasis.RELATIVE, text=h.text)
+                    year = Period(
+                        start=date(pub.year, 1, 1),
+                        end=h.period.end,
+                        kind=PeriodKind.YEAR,
+                        basis=PeriodBasis.RELATIVE,
+                        text=h.text,
+                    )
                     return year, None, horizon, compared
                 return h.period, None, horizon, compared
             if mod == Modality.TARGET:
@@ -298,14 +378,33 @@ def _period_for(
         if since and end_year_end is not None:
             start = since[0].period.start if since[0].period else None
             if start is not None:
-                return Period(start=start, end=end_year_end, kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=since[0].text), None, horizon, compared
+                return (
+                    Period(
+                        start=start,
+                        end=end_year_end,
+                        kind=PeriodKind.RANGE,
+                        basis=PeriodBasis.RELATIVE,
+                        text=since[0].text,
+                    ),
+                    None,
+                    horizon,
+                    compared,
+                )
         if dur is not None and dur.years is not None:
             if end_year_end is None:
                 return None, dur.text, horizon, compared
             y = end_year_end.year
             return (
-                Period(start=date(y - dur.years, 1, 1), end=date(y, 12, 31), kind=PeriodKind.RANGE, basis=PeriodBasis.RELATIVE, text=dur.text),
-                None, horizon, compared,
+                Period(
+                    start=date(y - dur.years, 1, 1),
+                    end=date(y, 12, 31),
+                    kind=PeriodKind.RANGE,
+                    basis=PeriodBasis.RELATIVE,
+                    text=dur.text,
+                ),
+                None,
+                horizon,
+                compared,
             )
     chosen: PeriodMention | None = None
     if after:
@@ -357,13 +456,21 @@ def replace_year(p: Period, year: int) -> Period:
     if end.month == 2 and end.day == 29:
         end = end.replace(day=28)
     delta = year - p.end.year
-    return p.model_copy(update={"start": p.start.replace(year=p.start.year + delta), "end": end.replace(year=year)})
+    return p.model_copy(
+        update={"start": p.start.replace(year=p.start.year + delta), "end": end.replace(year=year)}
+    )
 
 
 def _as_of(pub: date | None) -> Period | None:
     if pub is None:
         return None
-    return Period(start=pub, end=pub, kind=PeriodKind.POINT, basis=PeriodBasis.RELATIVE, text="publication date")
+    return Period(
+        start=pub,
+        end=pub,
+        kind=PeriodKind.POINT,
+        basis=PeriodBasis.RELATIVE,
+        text="publication date",
+    )
 
 
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:

@@ -45,27 +45,51 @@ def assert_interval(
             low, high, high_closed = value - mag * tol.almost, value, False
         case Qualifier.MORE_THAN:
             return Quantity(
-                value=value, unit=unit, low=value, high=None, low_closed=False,
-                qualifier=qualifier, precision=precision,
+                value=value,
+                unit=unit,
+                low=value,
+                high=None,
+                low_closed=False,
+                qualifier=qualifier,
+                precision=precision,
             )
         case Qualifier.AT_LEAST:
             return Quantity(
-                value=value, unit=unit, low=value, high=None, qualifier=qualifier,
+                value=value,
+                unit=unit,
+                low=value,
+                high=None,
+                qualifier=qualifier,
                 precision=precision,
             )
         case Qualifier.LESS_THAN:
             return Quantity(
-                value=value, unit=unit, low=None, high=value, high_closed=False,
-                qualifier=qualifier, precision=precision,
+                value=value,
+                unit=unit,
+                low=None,
+                high=value,
+                high_closed=False,
+                qualifier=qualifier,
+                precision=precision,
             )
         case Qualifier.AT_MOST:
             return Quantity(
-                value=value, unit=unit, low=None, high=value, qualifier=qualifier,
+                value=value,
+                unit=unit,
+                low=None,
+                high=value,
+                qualifier=qualifier,
                 precision=precision,
             )
         case None:
             pass
     return Quantity(
-        value=value, unit=unit, low=low, high=high, low_closed=low_closed,
-        high_closed=high_closed, qualifier=qualifier, precision=precision,
+        value=value,
+        unit=unit,
+        low=low,
+        high=high,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        qualifier=qualifier,
+        precision=precision,
     )

@@ -20,7 +20,7 @@ def registry() -> Any:
     """The shared pint UnitRegistry, built once."""
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: Any = pint.UnitRegistry()
     for code in CURRENCIES:
         ureg.define(f"{code} = [currency_{code.lower()}]")
     ureg.define("count = [count]")

@@ -27,8 +27,11 @@ __all__ = ["claims", "decimals", "documents", "periods", "quantities"]
 def decimals() -> st.SearchStrategy[Decimal]:
     """Magnitudes as news states them: up to 15 significant digits, up to 4 decimals."""
     return st.decimals(
-        min_value=Decimal("-1e13"), max_value=Decimal("1e13"), places=4,
-        allow_nan=False, allow_infinity=False,
+        min_value=Decimal("-1e13"),
+        max_value=Decimal("1e13"),
+        places=4,
+        allow_nan=False,
+        allow_infinity=False,
     ).map(lambda d: d.normalize() if d == d.to_integral_value() else d)
 
 
@@ -85,7 +88,9 @@ def claims(draw: st.DrawFn) -> Claim:
     return Claim(
         id=claim_id(doc, start, end, metric),
         doc=doc,
-        span=Span(doc=doc, start=start, end=end, sentence_start=max(0, start - 3), sentence_end=end + 5),
+        span=Span(
+            doc=doc, start=start, end=end, sentence_start=max(0, start - 3), sentence_end=end + 5
+        ),
         quote=quote,
         metric=metric,
         kind=draw(st.sampled_from(list(MetricKind))),

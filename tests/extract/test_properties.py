@@ -13,22 +13,46 @@ from kzuz_claims.model import Document
 
 NEWSY = st.lists(
     st.sampled_from(
-        list("abcdefghij $%.,-–()0123456789\n")
-        + ["billion ", "bn ", "million ", "about ", "over ", "projects ", "in 2023 ",
-           "last year ", "trade ", "exports to Uzbekistan ", "Kazakhstan ", "nearly doubled ",
-           "percent ", "the same period of 2022 ", "by 2030 ", "tenge ", "fell by "]
+        [
+            *"abcdefghij $%.,-–()0123456789\n",
+            "billion ",
+            "bn ",
+            "million ",
+            "about ",
+            "over ",
+            "projects ",
+            "in 2023 ",
+            "last year ",
+            "trade ",
+            "exports to Uzbekistan ",
+            "Kazakhstan ",
+            "nearly doubled ",
+            "percent ",
+            "the same period of 2022 ",
+            "by 2030 ",
+            "tenge ",
+            "fell by ",
+        ]
     ),
     max_size=80,
 ).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=400), NEWSY), st.none() | st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 1, 1)))
+@given(
+    st.one_of(st.text(max_size=400), NEWSY),
+    st.none() | st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 1, 1)),
+)
 def test_extraction_never_raises_and_offsets_are_honest(text: str, pub: date | None) -> None:
     doc = Document(id="d", text=text, published=pub)
     for claim in extract_claims(doc):
         assert text[claim.span.start : claim.span.end] == claim.quote
-        assert claim.span.sentence_start <= claim.span.start <= claim.span.end <= claim.span.sentence_end
+        assert (
+            claim.span.sentence_start
+            <= claim.span.start
+            <= claim.span.end
+            <= claim.span.sentence_end
+        )
 
 
 def _render(value: Decimal, style: int) -> str:
@@ -59,7 +83,9 @@ def test_rendered_amount_reads_back(billions: Decimal, style: int) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=2, max_value=99_999), st.sampled_from(["projects", "enterprises", "jobs"]))
+@given(
+    st.integers(min_value=2, max_value=99_999), st.sampled_from(["projects", "enterprises", "jobs"])
+)
 def test_rendered_count_reads_back(n: int, noun: str) -> None:
     text = f"The sides reported {n:,} {noun} in 2023."
     claims = extract_claims(Document(id="d", text=text))

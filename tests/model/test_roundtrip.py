@@ -39,8 +39,20 @@ def test_money_serialises_as_json_number_not_string() -> None:
 
 
 def test_quantity_overlap_respects_open_ends() -> None:
-    a = Quantity(value=Decimal("4.5e9"), unit="USD", low=Decimal("4.45e9"), high=Decimal("4.55e9"), high_closed=False)
-    b = Quantity(value=Decimal("4.4e9"), unit="USD", low=Decimal("4.35e9"), high=Decimal("4.45e9"), high_closed=False)
+    a = Quantity(
+        value=Decimal("4.5e9"),
+        unit="USD",
+        low=Decimal("4.45e9"),
+        high=Decimal("4.55e9"),
+        high_closed=False,
+    )
+    b = Quantity(
+        value=Decimal("4.4e9"),
+        unit="USD",
+        low=Decimal("4.35e9"),
+        high=Decimal("4.45e9"),
+        high_closed=False,
+    )
     assert not a.overlaps(b)
     c = Quantity(value=Decimal("4.4e9"), unit="USD", low=Decimal("4.35e9"), high=Decimal("4.45e9"))
     assert a.overlaps(c)
