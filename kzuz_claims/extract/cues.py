@@ -30,9 +30,13 @@ _CHANGE_DOWN = re.compile(
 )
 _ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the same|such an?)\s+"
-    r"(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure))\b",
+    r"(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure)"
+    r"|it(?=\s+(?:amounted|reached|totall?ed|was|stood|rose|grew|fell|came|hit|to\s+reach|will|would|is|could)))\b",
     re.I,
 )
+
+
+_NEW_CLAUSE = re.compile(r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +98,17 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     """The nearest modality cue left of the figure in its segment, else the nearest right."""
     s, e = segment(text, lo, hi, fig.start)
     left = text[max(s, fig.start - 110) : fig.start]
-    comma = re.compile(r"[,;]").search(text, fig.end, e)
-    right = text[fig.end : comma.start() if comma else e]
-    best: tuple[int, Modality] | None = None
+    clause = _NEW_CLAUSE.search(text, fig.end, e)
+    right = text[fig.end : clause.start() if clause else e]
+    best: tuple[int, int, Modality] | None = None
     for mod, pats in lexicon.phrases.modality_res.items():
+        rank = 1 if mod == Modality.FORECAST else 0
         for p in pats:
             for m in p.finditer(left):
-                if best is None or m.end() > best[0]:
-                    best = (m.end(), mod)
+                if best is None or (m.end(), rank) > best[:2]:
+                    best = (m.end(), rank, mod)
     if best is not None:
-        return best[1]
+        return best[2]
     best_r: tuple[int, Modality] | None = None
     for mod, pats in lexicon.phrases.modality_res.items():
         for p in pats:

@@ -32,6 +32,7 @@ UnitClass = Literal[
     "area",
     "volume",
     "duration",
+    "rate",
     "any",
 ]
 

@@ -209,6 +209,40 @@ _STOP = {
     "before",
     "out",
 }
+_ANAPHOR_HEADS = {"them", "these", "those", "which"}
+_BACK_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|these|those|which)|more\s+(?:are|were|have|will)|(?:are|were|have|had|was|is)\b)",
+    re.I,
+)
+_BACK_BEFORE = re.compile(
+    r"(?:\b(?P<change>(?:up|down|increased|decreased|rose|grew|fell|declined|dropped|added)\s+by"
+    r"|a\s+further|an\s+additional)"
+    r"|\b(?P<from>(?:up|down)\s+from|from|against|compared\s+(?:to|with)|versus)"
+    r"|\b(?P<noun>(?:number|list|count|total)\s+of\s+(?:[\w-]+\s+){1,8}?"
+    r"(?:to|at|was|is|were|stood\s+at|reached|totall?ed|rose\s+to|grew\s+to|came\s+to)))"
+    r"\s+(?:just\s+under\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\Z",
+    re.I,
+)
+
+
+def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str, int] | None:
+    """Why a number with no counted noun still counts something said before.
+
+    "Fourteen of them", "27 more are", "six were completed" (the last noun counted),
+    "up by 134" (a change), "up from 613" (the same thing earlier), "the number of
+    firms ... stood at 1,000" (the noun stands before the number).
+    """
+    before = _BACK_BEFORE.search(text[max(lo, start - 90) : start])
+    if before is not None:
+        kind = next(k for k in ("change", "from", "noun") if before.group(k))
+        return kind, ne
+    after = _BACK_AFTER.match(text[ne:hi])
+    if after is not None:
+        tail = re.match(r"\s+of\s+(?:them|these|those|which)", text[ne:hi], re.I)
+        return "previous", ne + (tail.end() if tail else 0)
+    return None
+
+
 _NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
 
 
@@ -319,7 +353,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b", re.IGNORECASE
+            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b(?!\s+(?:earlier|ago|before))", re.IGNORECASE
         ),
         rate_of=rate_of,
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
@@ -383,6 +417,7 @@ def scan(
             figures.append(fig)
             consumed_until = max(fig.num_end, fig.end if fig.kind != "count" else fig.num_end)
     figures.extend(_multiples(text, start, end, masked, t))
+    figures.extend(_fractions(text, start, end, masked, t))
     figures.extend(_ranks(text, start, end, masked))
     figures.sort(key=lambda f: (f.num_start, f.num_end))
     return _dedupe(figures)
@@ -547,8 +582,15 @@ def _read_figure(
             re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
         )
         np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
-        if np_ is None:
-            return None
+        if np_ is None or np_[0].split()[0].lower() in _ANAPHOR_HEADS:
+            back = _refers_back(text, lo, start, ne, hi)
+            if back is None or is_words and digits.lower() in ("a", "an", "one"):
+                return None
+            return Figure(
+                start=start, end=ne, num_start=ns, num_end=ne, value=value, unit="count",
+                kind="count", digits=norm_digits, qualifier=qual,
+                words=is_words, extra={"refers": back[0], "noun_end": str(back[1])},
+            )
         noun, noun_end, mods = np_
         head = noun.split()[-1].lower()
         if head in _TIME_NOUNS or head in t.noise_nouns:
@@ -646,6 +688,9 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
             mods.append(lw)
             p = m.end()
             continue
+        if lw == "and" and words and not _is_plural(words[-1][0].lower()):
+            p = m.end()
+            continue
         if lw in _STOP:
             break
         if (
@@ -728,11 +773,63 @@ def _multiples(
     return out
 
 
+_FRACTIONS = {
+    "a third": Decimal("33.33"), "one third": Decimal("33.33"), "one-third": Decimal("33.33"),
+    "two thirds": Decimal("66.67"), "two-thirds": Decimal("66.67"),
+    "a quarter": Decimal(25), "one quarter": Decimal(25), "one-quarter": Decimal(25),
+    "three quarters": Decimal(75), "three-quarters": Decimal(75),
+    "half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50),
+    "a fifth": Decimal(20), "one fifth": Decimal(20), "a tenth": Decimal(10),
+}
+_FRACTION = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(_FRACTIONS, key=len, reverse=True)) + r")"
+    r"(?=\s+of\b(?!\s+(?:the\s+)?(?:year|month|century|decade|day))|\s+(?:on|compared|over|year)\b|[,.;]|\s*$)",
+    re.I,
+)
+
+
+def _fractions(
+    text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables
+) -> list[Figure]:
+    """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
+    out = []
+    for m in _FRACTION.finditer(text, lo, hi):
+        if _overlaps(m.start(), m.end(), masked):
+            continue
+        before = text[max(lo, m.start() - 25) : m.start()]
+        share = text[m.end() : m.end() + 4].lstrip().startswith("of")
+        change = re.search(r"\bby\s*\Z", before, re.I)
+        if not (share or change):
+            continue
+        if m.group(1).lower() in ("half", "a half") and not change and not re.search(
+            r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z", before, re.I
+        ):
+            continue  # "half of the delegation" is too loose to be a figure
+        qual = None
+        qm = t.qualifier_before.search(text[lo : m.start()])
+        start = m.start()
+        if qm:
+            qual = t.qualifier_of.get(qm.group(1).lower())
+            start = lo + qm.start()
+        value = _FRACTIONS[m.group(1).lower()]
+        out.append(
+            Figure(
+                start=start, end=m.end(), num_start=m.start(), num_end=m.end(), value=value,
+                unit="percent", kind="percent", digits=str(value), qualifier=qual, words=True,
+            )
+        )
+    return out
+
+
 _RANK = re.compile(
     r"(?<![\w-])(?:(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|leading|major|most important|main|top)\b"
     r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
-    r"|\branks?\s+(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b)",
+    r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b"
+    r"|\b(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner"
+    r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
+    r"|\bthe\s+(largest|biggest|leading|main|top|principal)\s+(?:trade\s+|trading\s+)?partner)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -743,8 +840,11 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
     for m in _RANK.finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
-        word = m.group(1) or m.group(2) or m.group(3)
+        gi = next(i for i in range(1, 7) if m.group(i))
+        word = m.group(gi)
         lw = word.lower()
+        if gi == 6:  # "the largest partner"
+            lw = "first"
         if lw in _ORDINALS:
             value = _ORDINALS[lw]
         elif lw in _NUM_WORD:
@@ -752,7 +852,7 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
         else:
             value = int(re.sub(r"\D", "", lw))
         qual = Qualifier.AT_MOST if m.group(2) else None
-        gs = m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)
+        gs = m.start(gi)
         out.append(
             Figure(
                 start=m.start(),

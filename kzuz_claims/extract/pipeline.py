@@ -33,7 +33,9 @@ _NOISE = re.compile(
     r"|\b[A-Za-z]+-\d+\b|\b\d+-[A-Za-z]+\b(?<!-fold)|\b(?:COVID|Covid|G|C)\d+\b",
 )
 _LINK = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of|of|for)\s*$",
+    r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
+    r"|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of"
+    r"|estimated\s+at|put\s+at|of|for)(?:\s+(?:about|around|some|nearly|almost|over|more\s+than))?\s*$",
     re.I,
 )
 
@@ -65,6 +67,8 @@ class _State:
     """What a document has said so far that later sentences lean on."""
 
     metric: str | None = None
+    count: tuple[str, str | None, int] | None = None
+    """The last counted thing: (metric, noun, sentence index)."""
     period: Period | None = None
     period_sentence: int = -10
     paragraph: int = -1
@@ -119,8 +123,10 @@ def extract_claims(
             if claim is None:
                 continue
             out.append(claim)
-            if claim.quantity.unit == "count" and not claim.metric.startswith("unclassified"):
-                prev_count = (fig, claim)
+            if claim.quantity.unit == "count" and claim.metric != "change_abs":
+                if not claim.metric.startswith("unclassified"):
+                    prev_count = (replace(fig, noun_end=_noun_end(fig)), claim)
+                state.count = (claim.metric, claim.noun, si)
             if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
                 sentence_metric = claim.metric.replace("trade_target", "trade_turnover")
         if sentence_metric:
@@ -131,6 +137,36 @@ def extract_claims(
             if lone is not None and lone.entry is not None and lone.entry.unit == "money":
                 state.metric = lone.key
     return _merge_repeats(out)
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
+
+
+def _noun_end(fig: Figure) -> int:
+    return int(fig.extra.get("noun_end", fig.noun_end or fig.end))
+
+
+def _resolve_reference(
+    text: str, lo: int, fig: Figure, refers: str, state: _State, si: int, lex: Lexicon
+) -> tuple[Figure, cues.MetricChoice] | None:
+    """What a number without a counted noun counts: see numbers._refers_back."""
+    if refers == "noun":
+        found = None
+        for found in _NOUN_BEFORE.finditer(text, max(lo, fig.start - 90), fig.start):
+            pass
+        if found is None:
+            return None
+        named = replace(fig, noun=found.group(1), noun_end=fig.num_end)
+        at_noun = replace(named, start=found.start(), end=found.end())
+        choice = cues.choose_metric(text, lo, fig.end, at_noun, lex, None)
+        return (named, choice) if choice is not None else None
+    if state.count is None or si - state.count[2] > 3:
+        return None
+    metric, noun, _ = state.count
+    named = replace(fig, noun=noun, noun_end=_noun_end(fig))
+    if refers == "change":
+        return named, cues.MetricChoice("change_abs", None, of=metric, confidence=0.7)
+    return named, cues.MetricChoice(metric, lex.entry(metric), confidence=0.7)
 
 
 def _virtual(pos: int) -> Figure:
@@ -172,7 +208,14 @@ def _claim(
     next_start: int,
     attribution: str | None,
 ) -> Claim | None:
-    choice = cues.choose_metric(text, lo, hi, fig, lex, state.metric)
+    refers = fig.extra.get("refers")
+    if refers is not None:
+        resolved = _resolve_reference(text, lo, fig, refers, state, si, lex)
+        if resolved is None:
+            return None
+        fig, choice = resolved
+    else:
+        choice = cues.choose_metric(text, lo, hi, fig, lex, state.metric)
     linked: tuple[str, ...] = ()
     scope: str | None = None
     forced_modality: Modality | None = None
@@ -236,7 +279,7 @@ def _claim(
         s, _ = cues.segment(text, lo, hi, fig.start)
         if choice.cue_start >= s and fig.start - choice.cue_start <= 160:
             qstart = choice.cue_start
-    qend = fig.noun_end if fig.kind == "count" and fig.noun_end else fig.end
+    qend = _noun_end(fig) if fig.kind == "count" else fig.end
     span = Span(doc=doc.id, start=qstart, end=qend, sentence_start=lo, sentence_end=hi)
     return Claim(
         id=claim_id(doc.id, qstart, qend, key),
