@@ -827,9 +827,9 @@ _RANK = re.compile(
     r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
     r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b"
     r"|\b(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
-    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner"
+    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
     r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
-    r"|\bthe\s+(largest|biggest|leading|main|top|principal)\s+(?:trade\s+|trading\s+)?partner)",
+    r"|(?<!of )\bthe\s+(largest|biggest|leading|main|top|principal)\s+(?:trade\s+|trading\s+)?partner\b)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
