@@ -268,9 +268,51 @@ def choose_metric(
         entry = lexicon.entry(previous)
         return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
     if not hits:
+        partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
+        trade = lexicon.entry("trade_turnover")
+        if partner is not None and trade is not None:
+            if partner in ("KZ", "UZ"):
+                return MetricChoice(trade.key, trade, confidence=0.6)
+            third = lexicon.entry(trade.third) if trade.third else None
+            return MetricChoice(trade.third or trade.key, third, confidence=0.6)
         return None
     _, entry, cs, ce = hits[0]
     return _finish(text, lo, hi, fig, entry, cs, ce, lexicon)
+
+
+@cache
+def _product_re(lexicon: Lexicon) -> re.Pattern[str]:
+    words = sorted(lexicon.phrases.products.get("words", ()), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
+    """The product a flow cue is about: "wheat exports", "shipments of cement"."""
+    pat = _product_re(lexicon)
+    before = text[max(0, cs - 40) : cs]
+    words_before = re.findall(r"[\w-]+", before)[-3:]
+    for m in pat.finditer(" ".join(words_before)):
+        return m.group(1).lower()
+    after = re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?", text[ce : ce + 40])
+    if after:
+        m = pat.match(text, ce + after.end())
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str | None:
+    """The country a figure belongs to in a list of partners: "Russia – $5.1bn"."""
+    pat, of = _country_re(lexicon)
+    left = text[max(lo, fig.start - 60) : fig.start]
+    for m in pat.finditer(left):
+        tail = left[m.end() :]
+        if re.fullmatch(r"\s*(?:[–—:-]|,?\s*with|\([^)]*\))\s*", tail) or re.fullmatch(
+            r"\s+(?:remained|was|is|became|stayed|ranked)\b[^,;$]{0,40}\bpartner\s+with\s*", tail
+        ):
+            word = m.group(0).lower().replace("’", "'")
+            return of.get(word, of.get(word.removesuffix("'s")))
+    return None
 
 
 def _finish(
@@ -278,6 +320,12 @@ def _finish(
 ) -> MetricChoice:
     key = entry.key
     direction = None
+    if entry.flow in ("exports", "imports") and entry.unit == "money" and entry.key.startswith("exports_"):
+        product = _product(text, cs, ce, lexicon)
+        if product is not None:
+            src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
+            flow = f"{src}->{dst}" if src and dst else None
+            return MetricChoice("category_trade", None, cue_start=cs, direction=flow, of=product)
     if entry.flow:
         src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
         if src and dst and "{src}" in key:
@@ -288,6 +336,11 @@ def _finish(
         elif "{src}" in key:
             return MetricChoice(f"unclassified:{entry.flow}", None, cue_start=cs, confidence=0.5)
     if entry.third:
+        partner = _partner_country(text, lo, fig, lexicon)
+        if partner in ("KZ", "UZ"):
+            return MetricChoice(key, entry, cue_start=cs)
+        if partner is not None:
+            return MetricChoice(entry.third, lexicon.entry(entry.third), cue_start=cs, confidence=0.7)
         a, b = sorted((cs, fig.start))
         s, e = segment(text, lo, hi, fig.start)
         others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {
@@ -352,23 +405,33 @@ def _change_metric(
             of=of,
             change="up" if fig.value >= 1 else "down",
         )
-    near_left = text[max(s, fig.start - 45) : fig.start]
-    near_right = text[fig.end : min(e, fig.end + 30)]
+    near_left = text[max(s, fig.start - 30) : fig.start]
+    near_right = text[fig.end : min(e, fig.end + 40)]
+    seg_left = text[s : fig.start]
+    change_word = r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)"
+    if (
+        re.search(r"\b(?:by|up|down|plus|minus)\s*\Z", near_left, re.I)
+        or re.match(r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", near_right, re.I)
+        or re.match(rf"\s*(?:year[- ]on[- ]year\s+|annual\s+)?{change_word}", near_right, re.I)
+    ):
+        ups = list(_CHANGE_UP.finditer(near_left + " " + near_right))
+        downs = list(_CHANGE_DOWN.finditer(near_left + " " + near_right))
+        wide = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
+        if not ups and not downs:
+            ups, downs = list(_CHANGE_UP.finditer(wide)), list(_CHANGE_DOWN.finditer(wide))
+        change = "down" if downs and (not ups or _closest(downs, near_left) < _closest(ups, near_left)) else "up"
+        return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
     paren_after_amount = re.search(
-        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$",
-        text[max(lo, fig.start - 25) : fig.start],
-        re.I,
+        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$", text[max(lo, fig.start - 25) : fig.start], re.I
     )
+    level_after_change = re.search(r"\bto\s*\Z", near_left) and (_CHANGE_UP.search(seg_left) or _CHANGE_DOWN.search(seg_left))
     if (
         paren_after_amount
-        or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up)\b", near_left, re.I)
-        or re.match(r"\s*of\s+(?:the\s+|its\s+|total\s+|all\s+|their\s+)", near_right, re.I)
+        or level_after_change
+        or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up|bulk|majority|most)\b", seg_left, re.I)
+        or re.match(r"\s*(?:share|of)\b", near_right, re.I)
     ):
-        whole = re.match(
-            r"\s*of\s+((?:\w+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP)\w*)",
-            near_right,
-            re.I,
-        )
+        whole = re.match(r"\s*(?:share\s+)?of\s+((?:[\w'’-]+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP|supplies|shipments)\w*)", near_right, re.I)
         share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
         return MetricChoice("share", lexicon.entry("share"), of=share_of)
     window = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
@@ -387,6 +450,11 @@ def _change_metric(
     if fig.kind == "percentage_point":
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, confidence=0.6)
     return MetricChoice("unclassified:percent", None, of=of, confidence=0.5)
+
+
+def _closest(found: list[re.Match[str]], left: str) -> int:
+    """Distance of the nearest match to the figure, which stands at len(left)."""
+    return min(abs(m.end() - len(left)) if m.end() <= len(left) else m.start() - len(left) for m in found)
 
 
 _ATTR_PATTERNS = [

@@ -118,6 +118,7 @@ class Phrases(_Strict):
     units: dict[str, UnitEntry] = {}
     rates: dict[str, tuple[str, ...]] = {}
     noise: dict[str, tuple[str, ...]] = {}
+    products: dict[str, tuple[str, ...]] = {}
 
     modality_res: dict[Modality, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
     scope_res: dict[str, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
