@@ -582,6 +582,13 @@ def _read_figure(
             re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
         )
         np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
+        if np_ is None and scale >= 6:
+            # "surpassing five billion": trade news states dollars without saying so
+            return Figure(
+                start=start, end=end, num_start=ns, num_end=ne, value=value * Decimal(1).scaleb(scale),
+                unit="USD", kind="money", digits=norm_digits, scale=scale, qualifier=qual,
+                words=is_words, extra={"currency": "assumed"},
+            )
         if np_ is None or np_[0].split()[0].lower() in _ANAPHOR_HEADS:
             back = _refers_back(text, lo, start, ne, hi)
             if back is None or is_words and digits.lower() in ("a", "an", "one"):

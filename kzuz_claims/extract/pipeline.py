@@ -22,6 +22,7 @@ from kzuz_claims.model import (
     PeriodBasis,
     PeriodKind,
     PersonMention,
+    Quantity,
     Span,
     claim_id,
 )
@@ -129,6 +130,7 @@ def extract_claims(
                 state.count = (claim.metric, claim.noun, si)
             if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
                 sentence_metric = claim.metric.replace("trade_target", "trade_turnover")
+        out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:
             state.metric = sentence_metric
         else:
@@ -136,7 +138,7 @@ def extract_claims(
             lone = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
             if lone is not None and lone.entry is not None and lone.entry.unit == "money":
                 state.metric = lone.key
-    return _merge_repeats(out)
+    return _merge_repeats(_drop_headline_repeats(out, sents, text))
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
@@ -167,6 +169,62 @@ def _resolve_reference(
     if refers == "change":
         return named, cues.MetricChoice("change_abs", None, of=metric, confidence=0.7)
     return named, cues.MetricChoice(metric, lex.entry(metric), confidence=0.7)
+
+
+_MILESTONE = re.compile(
+    r"\b(?P<what>(?:official\s+)?(?:complet|commission|open|launch|inaugurat|finish|put\s+into\s+(?:operation|service)"
+    r"|start\s+of\s+operations?|technical\s+launch)\w*)",
+    re.I,
+)
+_FUTURE = re.compile(r"\b(?P<m>due|expected|scheduled|planned|plans?|will|to\s+be|set\s+to|is\s+to|slated)\b", re.I)
+
+
+def _milestones(
+    doc: Document, text: str, lo: int, hi: int, pms: Sequence[PeriodMention], attribution: str | None
+) -> list[Claim]:
+    """ "due to be completed in 2025", "opening is expected in Q4 2026": a project milestone.
+
+    The year is the claim's value (unit `year`); the period holds the exact window.
+    """
+    out = []
+    for pm in pms:
+        if pm.role not in ("period", "horizon") or pm.period is None:
+            continue
+        if pm.period.basis != PeriodBasis.EXPLICIT and pm.role != "horizon":
+            continue
+        what = None
+        for what in _MILESTONE.finditer(text, max(lo, pm.start - 70), pm.start):
+            pass
+        future = _FUTURE.search(text, max(lo, pm.start - 70), pm.start)
+        if what is None or future is None:
+            continue
+        start = min(what.start(), future.start())
+        word = future.group("m").lower()
+        modality = Modality.FORECAST if word in ("expected", "set to") else Modality.PLAN
+        verb = re.sub(r"\s+", "_", what.group("what").lower())
+        scope = next(
+            (s for stem, s in _MILESTONE_SCOPES if verb.startswith(stem)), "milestone"
+        )
+        year = pm.period.end.year
+        span = Span(doc=doc.id, start=start, end=pm.end, sentence_start=lo, sentence_end=hi)
+        out.append(
+            Claim(
+                id=claim_id(doc.id, start, pm.end, "milestone_date"),
+                doc=doc.id, span=span, quote=text[start : pm.end], metric="milestone_date",
+                kind=MetricKind.STOCK, scope=scope,
+                quantity=Quantity.exact(year, "year"), period=pm.period, modality=modality,
+                attribution=attribution, confidence=0.7,
+            )
+        )
+    return out
+
+
+_MILESTONE_SCOPES = (
+    ("official_open", "official_opening"), ("complet", "completion"), ("finish", "completion"),
+    ("commission", "commissioning"), ("technical_launch", "technical_launch"),
+    ("open", "opening"), ("launch", "launch"), ("inaugurat", "opening"),
+    ("put_into", "commissioning"), ("start_of", "launch"),
+)
 
 
 def _virtual(pos: int) -> Figure:
@@ -229,6 +287,10 @@ def _claim(
             scope = cclaim.scope
             forced_modality = cclaim.modality
             linked = (cclaim.id,)
+    if choice is None and fig.kind in _PHYSICAL:
+        choice = cues.choose_metric(text, doc.body_start, lo, replace(fig, start=lo, end=lo), lex, None)
+        if choice is not None:
+            choice = replace(choice, cue_start=None, confidence=0.5)
     if choice is None:
         slug = _head_noun(text, lo, fig.start)
         choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
@@ -302,7 +364,7 @@ def _claim(
         change="down" if value < 0 else ("up" if choice.change == "up" else None),
         attribution=attribution,
         in_scope=entry.in_scope if entry is not None else True,
-        confidence=choice.confidence,
+        confidence=choice.confidence * (0.8 if fig.extra.get("currency") == "assumed" else 1),
         linked=linked,
     )
 
@@ -349,6 +411,7 @@ def _entities(
 
 
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
+_PHYSICAL = ("length", "mass", "area", "volume", "rate")
 
 
 def _period_for(
@@ -514,6 +577,26 @@ def _as_of(pub: date | None) -> Period | None:
         basis=PeriodBasis.RELATIVE,
         text="publication date",
     )
+
+
+def _drop_headline_repeats(
+    claims: list[Claim], sents: Sequence[sentences.Sentence], text: str
+) -> list[Claim]:
+    """A headline that repeats a body figure gives one claim: the body's, which has context."""
+    head_end = 0
+    for sent in sents[:4]:
+        if text[sent.end - 1 : sent.end] in ".!?\"”":
+            break
+        head_end = sent.end
+    if head_end == 0:
+        return claims
+    body = [c for c in claims if c.span.start >= head_end]
+    return [
+        c
+        for c in claims
+        if c.span.start >= head_end
+        or not any(b.metric == c.metric and b.quantity.overlaps(c.quantity) for b in body)
+    ]
 
 
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
