@@ -36,7 +36,9 @@ _ANAPHOR = re.compile(
 )
 
 
-_NEW_CLAUSE = re.compile(r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s")
+_NEW_CLAUSE = re.compile(
+    r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +206,15 @@ def _direction(
                         dst = dst or code
                     else:
                         src = src or code
+    # the side the text leaves out: a third country the clause names, else the pair's other
     pair = ("KZ", "UZ")
-    if src in pair and dst is None:
-        dst = pair[1 - pair.index(src)]
-    elif dst in pair and src is None:
-        src = pair[1 - pair.index(dst)]
+    thirds = [
+        c for _, _, c in countries(text, s, e, lexicon) if c not in pair and c not in (src, dst)
+    ]
+    if (src is None) != (dst is None):
+        known = src or dst
+        other = thirds[0] if thirds else (pair[1 - pair.index(known)] if known in pair else None)
+        src, dst = (src, other) if dst is None else (other, dst)
     if src == dst:
         return None, None
     return src, dst
@@ -226,7 +232,7 @@ def _cue_hits(
                 if m.end() <= fig.start:
                     d = float(fig.start - m.end())
                 elif m.start() >= fig.end:
-                    d = 30.0 + 2.0 * (m.start() - fig.end)
+                    d = 40.0 + 2.0 * (m.start() - fig.end)
                 else:
                     d = 0.0
                 hits.append(
@@ -258,8 +264,14 @@ def choose_metric(
             else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
         )
         return MetricChoice("rank", lexicon.entry("rank"), of=of)
-    entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
     s, e = segment(text, lo, hi, fig.start)
+    if cls == "mass":
+        product = _product_after(text, fig.end, lexicon) or _flow_product(
+            text, s, fig.start, lexicon
+        )
+        if product is not None:
+            return MetricChoice("category_trade", None, of=product, confidence=0.7)
+    entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
     hits = _cue_hits(text, s, e, fig, entries) or _cue_hits(text, lo, hi, fig, entries)
     anaphor = None
     for m in _ANAPHOR.finditer(text, lo, fig.start):
@@ -284,6 +296,32 @@ def choose_metric(
 def _product_re(lexicon: Lexicon) -> re.Pattern[str]:
     words = sorted(lexicon.phrases.products.get("words", ()), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+_FLOW_WORD = re.compile(
+    r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|deliver\w*|sen[dt]\w*|sold|sales)\b", re.I
+)
+
+
+def _product_after(text: str, end: int, lexicon: Lexicon) -> str | None:
+    """ "600,000 tonnes of wheat" shipped or exported: the product named after the figure."""
+    m = re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?", text[end : end + 40])
+    if not m:
+        return None
+    found = _product_re(lexicon).match(text, end + m.end())
+    if found is None:
+        return None
+    around = text[max(0, end - 80) : end + 80]
+    return found.group(1).lower() if _FLOW_WORD.search(around) else None
+
+
+def _flow_product(text: str, s: int, pos: int, lexicon: Lexicon) -> str | None:
+    """ "Grain shipments to Uzbekistan rose to 1 million tonnes": product before a flow word."""
+    for m in _FLOW_WORD.finditer(text, s, pos):
+        product = _product(text, m.start(), m.end(), lexicon)
+        if product is not None:
+            return product
+    return None
 
 
 def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
@@ -320,7 +358,11 @@ def _finish(
 ) -> MetricChoice:
     key = entry.key
     direction = None
-    if entry.flow in ("exports", "imports") and entry.unit == "money" and entry.key.startswith("exports_"):
+    if (
+        entry.flow in ("exports", "imports")
+        and entry.unit == "money"
+        and entry.key.startswith("exports_")
+    ):
         product = _product(text, cs, ce, lexicon)
         if product is not None:
             src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
@@ -340,7 +382,9 @@ def _finish(
         if partner in ("KZ", "UZ"):
             return MetricChoice(key, entry, cue_start=cs)
         if partner is not None:
-            return MetricChoice(entry.third, lexicon.entry(entry.third), cue_start=cs, confidence=0.7)
+            return MetricChoice(
+                entry.third, lexicon.entry(entry.third), cue_start=cs, confidence=0.7
+            )
         a, b = sorted((cs, fig.start))
         s, e = segment(text, lo, hi, fig.start)
         others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {
@@ -408,10 +452,14 @@ def _change_metric(
     near_left = text[max(s, fig.start - 30) : fig.start]
     near_right = text[fig.end : min(e, fig.end + 40)]
     seg_left = text[s : fig.start]
-    change_word = r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)"
+    change_word = (
+        r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)"
+    )
     if (
         re.search(r"\b(?:by|up|down|plus|minus)\s*\Z", near_left, re.I)
-        or re.match(r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", near_right, re.I)
+        or re.match(
+            r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", near_right, re.I
+        )
         or re.match(rf"\s*(?:year[- ]on[- ]year\s+|annual\s+)?{change_word}", near_right, re.I)
     ):
         ups = list(_CHANGE_UP.finditer(near_left + " " + near_right))
@@ -419,19 +467,35 @@ def _change_metric(
         wide = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
         if not ups and not downs:
             ups, downs = list(_CHANGE_UP.finditer(wide)), list(_CHANGE_DOWN.finditer(wide))
-        change = "down" if downs and (not ups or _closest(downs, near_left) < _closest(ups, near_left)) else "up"
+        change = (
+            "down"
+            if downs and (not ups or _closest(downs, near_left) < _closest(ups, near_left))
+            else "up"
+        )
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
     paren_after_amount = re.search(
-        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$", text[max(lo, fig.start - 25) : fig.start], re.I
+        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$",
+        text[max(lo, fig.start - 25) : fig.start],
+        re.I,
     )
-    level_after_change = re.search(r"\bto\s*\Z", near_left) and (_CHANGE_UP.search(seg_left) or _CHANGE_DOWN.search(seg_left))
+    level_after_change = re.search(r"\bto\s*\Z", near_left) and (
+        _CHANGE_UP.search(seg_left) or _CHANGE_DOWN.search(seg_left)
+    )
     if (
         paren_after_amount
         or level_after_change
-        or re.search(r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up|bulk|majority|most)\b", seg_left, re.I)
+        or re.search(
+            r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up|bulk|majority|most)\b",
+            seg_left,
+            re.I,
+        )
         or re.match(r"\s*(?:share|of)\b", near_right, re.I)
     ):
-        whole = re.match(r"\s*(?:share\s+)?of\s+((?:[\w'’-]+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP|supplies|shipments)\w*)", near_right, re.I)
+        whole = re.match(
+            r"\s*(?:share\s+)?of\s+((?:[\w'’-]+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP|supplies|shipments)\w*)",
+            near_right,
+            re.I,
+        )
         share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
         return MetricChoice("share", lexicon.entry("share"), of=share_of)
     window = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
@@ -454,7 +518,9 @@ def _change_metric(
 
 def _closest(found: list[re.Match[str]], left: str) -> int:
     """Distance of the nearest match to the figure, which stands at len(left)."""
-    return min(abs(m.end() - len(left)) if m.end() <= len(left) else m.start() - len(left) for m in found)
+    return min(
+        abs(m.end() - len(left)) if m.end() <= len(left) else m.start() - len(left) for m in found
+    )
 
 
 _ATTR_PATTERNS = [

@@ -353,7 +353,8 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b(?!\s+(?:earlier|ago|before))", re.IGNORECASE
+            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
+            re.IGNORECASE,
         ),
         rate_of=rate_of,
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
@@ -585,18 +586,35 @@ def _read_figure(
         if np_ is None and scale >= 6:
             # "surpassing five billion": trade news states dollars without saying so
             return Figure(
-                start=start, end=end, num_start=ns, num_end=ne, value=value * Decimal(1).scaleb(scale),
-                unit="USD", kind="money", digits=norm_digits, scale=scale, qualifier=qual,
-                words=is_words, extra={"currency": "assumed"},
+                start=start,
+                end=end,
+                num_start=ns,
+                num_end=ne,
+                value=value * Decimal(1).scaleb(scale),
+                unit="USD",
+                kind="money",
+                digits=norm_digits,
+                scale=scale,
+                qualifier=qual,
+                words=is_words,
+                extra={"currency": "assumed"},
             )
         if np_ is None or np_[0].split()[0].lower() in _ANAPHOR_HEADS:
             back = _refers_back(text, lo, start, ne, hi)
             if back is None or is_words and digits.lower() in ("a", "an", "one"):
                 return None
             return Figure(
-                start=start, end=ne, num_start=ns, num_end=ne, value=value, unit="count",
-                kind="count", digits=norm_digits, qualifier=qual,
-                words=is_words, extra={"refers": back[0], "noun_end": str(back[1])},
+                start=start,
+                end=ne,
+                num_start=ns,
+                num_end=ne,
+                value=value,
+                unit="count",
+                kind="count",
+                digits=norm_digits,
+                qualifier=qual,
+                words=is_words,
+                extra={"refers": back[0], "noun_end": str(back[1])},
             )
         noun, noun_end, mods = np_
         head = noun.split()[-1].lower()
@@ -781,15 +799,27 @@ def _multiples(
 
 
 _FRACTIONS = {
-    "a third": Decimal("33.33"), "one third": Decimal("33.33"), "one-third": Decimal("33.33"),
-    "two thirds": Decimal("66.67"), "two-thirds": Decimal("66.67"),
-    "a quarter": Decimal(25), "one quarter": Decimal(25), "one-quarter": Decimal(25),
-    "three quarters": Decimal(75), "three-quarters": Decimal(75),
-    "half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50),
-    "a fifth": Decimal(20), "one fifth": Decimal(20), "a tenth": Decimal(10),
+    "a third": Decimal("33.33"),
+    "one third": Decimal("33.33"),
+    "one-third": Decimal("33.33"),
+    "two thirds": Decimal("66.67"),
+    "two-thirds": Decimal("66.67"),
+    "a quarter": Decimal(25),
+    "one quarter": Decimal(25),
+    "one-quarter": Decimal(25),
+    "three quarters": Decimal(75),
+    "three-quarters": Decimal(75),
+    "half": Decimal(50),
+    "a half": Decimal(50),
+    "one half": Decimal(50),
+    "a fifth": Decimal(20),
+    "one fifth": Decimal(20),
+    "a tenth": Decimal(10),
 }
 _FRACTION = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(_FRACTIONS, key=len, reverse=True)) + r")"
+    r"(?<![\w-])("
+    + "|".join(re.escape(k) for k in sorted(_FRACTIONS, key=len, reverse=True))
+    + r")"
     r"(?=\s+of\b(?!\s+(?:the\s+)?(?:year|month|century|decade|day))|\s+(?:on|compared|over|year)\b|[,.;]|\s*$)",
     re.I,
 )
@@ -808,8 +838,14 @@ def _fractions(
         change = re.search(r"\bby\s*\Z", before, re.I)
         if not (share or change):
             continue
-        if m.group(1).lower() in ("half", "a half") and not change and not re.search(
-            r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z", before, re.I
+        if (
+            m.group(1).lower() in ("half", "a half")
+            and not change
+            and not re.search(
+                r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z",
+                before,
+                re.I,
+            )
         ):
             continue  # "half of the delegation" is too loose to be a figure
         qual = None
@@ -821,8 +857,16 @@ def _fractions(
         value = _FRACTIONS[m.group(1).lower()]
         out.append(
             Figure(
-                start=start, end=m.end(), num_start=m.start(), num_end=m.end(), value=value,
-                unit="percent", kind="percent", digits=str(value), qualifier=qual, words=True,
+                start=start,
+                end=m.end(),
+                num_start=m.start(),
+                num_end=m.end(),
+                value=value,
+                unit="percent",
+                kind="percent",
+                digits=str(value),
+                qualifier=qual,
+                words=True,
             )
         )
     return out
@@ -832,8 +876,12 @@ _RANK = re.compile(
     r"(?<![\w-])(?:(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|leading|major|most important|main|top)\b"
     r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
-    r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\b"
-    r"|\b(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
+    + "|".join(_ORDINALS)
+    + r"|\d{1,2}(?:st|nd|rd|th))\b"
+    r"|\b("
+    + "|".join(_ORDINALS)
+    + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
     r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
     r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
     r"|(?<!of )\bthe\s+(largest|biggest|leading|main|top|principal)\s+(?:trade\s+|trading\s+)?partner\b)",

@@ -71,6 +71,8 @@ class _State:
     count: tuple[str, str | None, int] | None = None
     """The last counted thing: (metric, noun, sentence index)."""
     period: Period | None = None
+    carried: Period | None = None
+    """The period the previous sentences set, before this sentence's own."""
     period_sentence: int = -10
     paragraph: int = -1
 
@@ -96,11 +98,11 @@ def extract_claims(
         figs = scan(text, lo, hi, masked, lex)
         if sent.paragraph != state.paragraph:
             state.paragraph = sent.paragraph
+        state.carried = state.period
         main = _main_period(pms)
-        if main is not None and main.period is not None:
+        aside = main is not None and re.match(r"\s*alone\b", text[main.end : main.end + 8])
+        if main is not None and not aside:
             state.period, state.period_sentence = main.period, si
-        elif main is not None:
-            state.period, state.period_sentence = None, si
         attribution = cues.attribution(text, lo, hi) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
@@ -141,7 +143,9 @@ def extract_claims(
     return _merge_repeats(_drop_headline_repeats(out, sents, text))
 
 
-_NOUN_BEFORE = re.compile(r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I
+)
 
 
 def _noun_end(fig: Figure) -> int:
@@ -176,11 +180,18 @@ _MILESTONE = re.compile(
     r"|start\s+of\s+operations?|technical\s+launch)\w*)",
     re.I,
 )
-_FUTURE = re.compile(r"\b(?P<m>due|expected|scheduled|planned|plans?|will|to\s+be|set\s+to|is\s+to|slated)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?P<m>due|expected|scheduled|planned|plans?|will|to\s+be|set\s+to|is\s+to|slated)\b", re.I
+)
 
 
 def _milestones(
-    doc: Document, text: str, lo: int, hi: int, pms: Sequence[PeriodMention], attribution: str | None
+    doc: Document,
+    text: str,
+    lo: int,
+    hi: int,
+    pms: Sequence[PeriodMention],
+    attribution: str | None,
 ) -> list[Claim]:
     """ "due to be completed in 2025", "opening is expected in Q4 2026": a project milestone.
 
@@ -202,28 +213,39 @@ def _milestones(
         word = future.group("m").lower()
         modality = Modality.FORECAST if word in ("expected", "set to") else Modality.PLAN
         verb = re.sub(r"\s+", "_", what.group("what").lower())
-        scope = next(
-            (s for stem, s in _MILESTONE_SCOPES if verb.startswith(stem)), "milestone"
-        )
+        scope = next((s for stem, s in _MILESTONE_SCOPES if verb.startswith(stem)), "milestone")
         year = pm.period.end.year
         span = Span(doc=doc.id, start=start, end=pm.end, sentence_start=lo, sentence_end=hi)
         out.append(
             Claim(
                 id=claim_id(doc.id, start, pm.end, "milestone_date"),
-                doc=doc.id, span=span, quote=text[start : pm.end], metric="milestone_date",
-                kind=MetricKind.STOCK, scope=scope,
-                quantity=Quantity.exact(year, "year"), period=pm.period, modality=modality,
-                attribution=attribution, confidence=0.7,
+                doc=doc.id,
+                span=span,
+                quote=text[start : pm.end],
+                metric="milestone_date",
+                kind=MetricKind.STOCK,
+                scope=scope,
+                quantity=Quantity.exact(year, "year"),
+                period=pm.period,
+                modality=modality,
+                attribution=attribution,
+                confidence=0.7,
             )
         )
     return out
 
 
 _MILESTONE_SCOPES = (
-    ("official_open", "official_opening"), ("complet", "completion"), ("finish", "completion"),
-    ("commission", "commissioning"), ("technical_launch", "technical_launch"),
-    ("open", "opening"), ("launch", "launch"), ("inaugurat", "opening"),
-    ("put_into", "commissioning"), ("start_of", "launch"),
+    ("official_open", "official_opening"),
+    ("complet", "completion"),
+    ("finish", "completion"),
+    ("commission", "commissioning"),
+    ("technical_launch", "technical_launch"),
+    ("open", "opening"),
+    ("launch", "launch"),
+    ("inaugurat", "opening"),
+    ("put_into", "commissioning"),
+    ("start_of", "launch"),
 )
 
 
@@ -288,7 +310,9 @@ def _claim(
             forced_modality = cclaim.modality
             linked = (cclaim.id,)
     if choice is None and fig.kind in _PHYSICAL:
-        choice = cues.choose_metric(text, doc.body_start, lo, replace(fig, start=lo, end=lo), lex, None)
+        choice = cues.choose_metric(
+            text, doc.body_start, lo, replace(fig, start=lo, end=lo), lex, None
+        )
         if choice is not None:
             choice = replace(choice, cue_start=None, confidence=0.5)
     if choice is None:
@@ -479,7 +503,9 @@ def _period_for(
             return None, None, horizon, compared
     if key == "growth_multiple":
         dur = next((p for p in pms if p.role == "duration" and p.years), None)
-        anchor = next((p.period for p in main if p.period and p not in since), None) or state.period
+        anchor = (
+            next((p.period for p in main if p.period and p not in since), None) or state.carried
+        )
         end_year_end = anchor.end if anchor else (date(pub.year - 1, 12, 31) if pub else None)
         if since and end_year_end is not None:
             start = since[0].period.start if since[0].period else None
@@ -585,7 +611,7 @@ def _drop_headline_repeats(
     """A headline that repeats a body figure gives one claim: the body's, which has context."""
     head_end = 0
     for sent in sents[:4]:
-        if text[sent.end - 1 : sent.end] in ".!?\"”":
+        if text[sent.end - 1 : sent.end] in '.!?"”':
             break
         head_end = sent.end
     if head_end == 0:
