@@ -329,13 +329,14 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     pat = _product_re(lexicon)
     before = text[max(0, cs - 40) : cs]
     words_before = re.findall(r"[\w-]+", before)[-3:]
-    for m in pat.finditer(" ".join(words_before)):
-        return m.group(1).lower()
+    named = pat.search(" ".join(words_before))
+    if named:
+        return named.group(1).lower()
     after = re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?", text[ce : ce + 40])
     if after:
-        m = pat.match(text, ce + after.end())
-        if m:
-            return m.group(1).lower()
+        named = pat.match(text, ce + after.end())
+        if named:
+            return named.group(1).lower()
     return None
 
 

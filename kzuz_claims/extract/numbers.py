@@ -601,7 +601,7 @@ def _read_figure(
             )
         if np_ is None or np_[0].split()[0].lower() in _ANAPHOR_HEADS:
             back = _refers_back(text, lo, start, ne, hi)
-            if back is None or is_words and digits.lower() in ("a", "an", "one"):
+            if back is None or (is_words and digits.lower() in ("a", "an", "one")):
                 return None
             return Figure(
                 start=start,
@@ -884,7 +884,8 @@ _RANK = re.compile(
     + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
     r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
     r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
-    r"|(?<!of )\bthe\s+(largest|biggest|leading|main|top|principal)\s+(?:trade\s+|trading\s+)?partner\b)",
+    r"|(?<!of )\bthe\s+(largest|biggest|leading|main|top|principal)\s+"
+    r"(?:trade\s+|trading\s+)?partner\b)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}

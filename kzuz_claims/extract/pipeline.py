@@ -148,6 +148,14 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The last of the matches, or None."""
+    found = None
+    for found in matches:  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
+
+
 def _noun_end(fig: Figure) -> int:
     return int(fig.extra.get("noun_end", fig.noun_end or fig.end))
 
@@ -157,9 +165,7 @@ def _resolve_reference(
 ) -> tuple[Figure, cues.MetricChoice] | None:
     """What a number without a counted noun counts: see numbers._refers_back."""
     if refers == "noun":
-        found = None
-        for found in _NOUN_BEFORE.finditer(text, max(lo, fig.start - 90), fig.start):
-            pass
+        found = _last(_NOUN_BEFORE.finditer(text, max(lo, fig.start - 90), fig.start))
         if found is None:
             return None
         named = replace(fig, noun=found.group(1), noun_end=fig.num_end)
@@ -203,9 +209,7 @@ def _milestones(
             continue
         if pm.period.basis != PeriodBasis.EXPLICIT and pm.role != "horizon":
             continue
-        what = None
-        for what in _MILESTONE.finditer(text, max(lo, pm.start - 70), pm.start):
-            pass
+        what = _last(_MILESTONE.finditer(text, max(lo, pm.start - 70), pm.start))
         future = _FUTURE.search(text, max(lo, pm.start - 70), pm.start)
         if what is None or future is None:
             continue
@@ -289,6 +293,7 @@ def _claim(
     attribution: str | None,
 ) -> Claim | None:
     refers = fig.extra.get("refers")
+    choice: cues.MetricChoice | None
     if refers is not None:
         resolved = _resolve_reference(text, lo, fig, refers, state, si, lex)
         if resolved is None:
