@@ -764,38 +764,36 @@ def _multiples(
             continue
         if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):
             continue
-        value = _MULTIPLE_VERBS[w]
-        start = m.start()
-        qual = None
-        qm = t.qualifier_before.search(text[lo : m.start()])
-        if qm:
-            qual = t.qualifier_of.get(qm.group(1).lower())
-            # "has nearly doubled": the hedge may sit before an auxiliary
-        else:
-            qm = re.search(
-                r"\b(nearly|almost|more than|over|roughly|about)\s+(?:\w+\s+)?\Z",
-                text[lo : m.start()],
-                re.IGNORECASE,
-            )
-            if qm:
-                qual = t.qualifier_of.get(qm.group(1).lower())
-        if qm and qual is not None:
-            start = lo + qm.start()
-        out.append(
-            Figure(
-                start=start,
-                end=m.end(),
-                num_start=m.start(),
-                num_end=m.end(),
-                value=value,
-                unit="times",
-                kind="times",
-                digits=str(value),
-                qualifier=qual,
-                words=True,
-            )
-        )
+        out.append(_word_figure(text, lo, m.start(), m.end(), _MULTIPLE_VERBS[w], "times", t))
     return out
+
+
+_AUX_HEDGE = re.compile(
+    r"\b(nearly|almost|more than|over|roughly|about)\s+(?:\w+\s+)?\Z", re.IGNORECASE
+)
+
+
+def _word_figure(
+    text: str, lo: int, start: int, end: int, value: Decimal, unit: str, t: _Tables
+) -> Figure:
+    """A figure written as a word ("doubled", "a third"), with the hedge before it.
+
+    The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
+    """
+    qm = t.qualifier_before.search(text[lo:start]) or _AUX_HEDGE.search(text[lo:start])
+    qual = t.qualifier_of.get(qm.group(1).lower()) if qm else None
+    return Figure(
+        start=lo + qm.start() if qm and qual is not None else start,
+        end=end,
+        num_start=start,
+        num_end=end,
+        value=value,
+        unit=unit,
+        kind=unit,
+        digits=str(value),
+        qualifier=qual,
+        words=True,
+    )
 
 
 _FRACTIONS = {
@@ -848,27 +846,8 @@ def _fractions(
             )
         ):
             continue  # "half of the delegation" is too loose to be a figure
-        qual = None
-        qm = t.qualifier_before.search(text[lo : m.start()])
-        start = m.start()
-        if qm:
-            qual = t.qualifier_of.get(qm.group(1).lower())
-            start = lo + qm.start()
         value = _FRACTIONS[m.group(1).lower()]
-        out.append(
-            Figure(
-                start=start,
-                end=m.end(),
-                num_start=m.start(),
-                num_end=m.end(),
-                value=value,
-                unit="percent",
-                kind="percent",
-                digits=str(value),
-                qualifier=qual,
-                words=True,
-            )
-        )
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "percent", t))
     return out
 
 
