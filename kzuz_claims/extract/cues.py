@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
@@ -220,29 +220,50 @@ def _direction(
     return src, dst
 
 
+@lru_cache(maxsize=256)
+def _cue_matches(
+    text: str, lo: int, hi: int, lexicon: Lexicon
+) -> tuple[tuple[MetricEntry, int, int], ...]:
+    """Every cue of every metric in text[lo:hi], computed once per stretch of text."""
+    return tuple(
+        (entry, m.start(), m.end())
+        for entry in lexicon.metrics
+        for p in entry.cue_res
+        for m in p.finditer(text, lo, hi)
+    )
+
+
 def _cue_hits(
-    text: str, lo: int, hi: int, fig: Figure, entries: Sequence[MetricEntry]
+    text: str,
+    lo: int,
+    hi: int,
+    fig: Figure,
+    entries: Sequence[MetricEntry],
+    lexicon: Lexicon,
+    within: tuple[int, int] | None = None,
 ) -> list[tuple[float, MetricEntry, int, int]]:
-    hits = []
+    """Cues of `entries` near the figure, best first: left of it preferred, then nearer,
+    then higher priority, then longer. Cues right of it stop at the next comma."""
     comma = re.compile(r"[,;]").search(text, fig.end, hi)
     right_end = comma.start() if comma else hi
-    for entry in entries:
-        for p in entry.cue_res:
-            for m in p.finditer(text, lo, right_end):
-                if m.end() <= fig.start:
-                    d = float(fig.start - m.end())
-                elif m.start() >= fig.end:
-                    d = 40.0 + 2.0 * (m.start() - fig.end)
-                else:
-                    d = 0.0
-                hits.append(
-                    (
-                        d - entry.priority * 3 - (m.end() - m.start()) * 0.1,
-                        entry,
-                        m.start(),
-                        m.end(),
-                    )
-                )
+    wanted = {id(e) for e in entries}
+    s, e = within or (lo, hi)
+    hits = []
+    for entry, start, end in _cue_matches(text, lo, hi, lexicon):
+        if (
+            id(entry) not in wanted
+            or start < s
+            or end > e
+            or (end > right_end and start >= fig.end)
+        ):
+            continue
+        if end <= fig.start:
+            d = float(fig.start - end)
+        elif start >= fig.end:
+            d = 40.0 + 2.0 * (start - fig.end)
+        else:
+            d = 0.0
+        hits.append((d - entry.priority * 3 - (end - start) * 0.1, entry, start, end))
     hits.sort(key=lambda h: (h[0], h[2]))
     return hits
 
@@ -272,7 +293,9 @@ def choose_metric(
         if product is not None:
             return MetricChoice("category_trade", None, of=product, confidence=0.7)
     entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
-    hits = _cue_hits(text, s, e, fig, entries) or _cue_hits(text, lo, hi, fig, entries)
+    hits = _cue_hits(text, lo, hi, fig, entries, lexicon, within=(s, e)) or _cue_hits(
+        text, lo, hi, fig, entries, lexicon
+    )
     anaphor = None
     for m in _ANAPHOR.finditer(text, lo, fig.start):
         anaphor = m
@@ -436,7 +459,7 @@ def _change_metric(
     """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
     s, e = segment(text, lo, hi, fig.start)
     money = [m for m in lexicon.metrics if m.unit == "money" and m.cue_res]
-    hits = _cue_hits(text, lo, hi, fig, money)
+    hits = _cue_hits(text, lo, hi, fig, money, lexicon)
     of: str | None = None
     if hits:
         _, entry, cs, ce = hits[0]

@@ -216,8 +216,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_MAYBE_PERIOD = re.compile(
+    r"\d|year|month|quarter|half|term|today|decade|week|since|future|Q[1-4]|H[12]|"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True)),
+    re.I,
+)
+
+
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
+    if not _MAYBE_PERIOD.search(text, start, end):
+        return []
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
     for name, pat in _PATTERNS:
