@@ -760,6 +760,7 @@ def _multiples(
                 re.IGNORECASE,
             )
             and not re.match(r"\s+(?:as|the)\b", after)
+            and not (w in ("double", "triple") and re.search(r"\bto\s+\Z", text[lo : m.start()]))
         ):
             continue
         if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):

@@ -65,6 +65,8 @@ class PeriodMention:
     relative: bool = False
     years: int | None = None
     """For durations: how many years back ("past seven years" -> 7)."""
+    anaphoric: bool = False
+    """ "over the year": the year the article is already talking about."""
 
 
 def _n(word: str) -> int:
@@ -199,6 +201,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month_year", re.compile(rf"\b{_PRE}(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("rel_month", re.compile(r"\b(?:last|this|previous|past)\s+month\b", re.I)),
+    (
+        "the_year",
+        re.compile(
+            r"\b(?:over|for|during|throughout)\s+the\s+(?:whole\s+|full\s+|entire\s+)?year\b"
+            r"(?!\s+(?:ago|before|earlier|to))",
+            re.I,
+        ),
+    ),
     (
         "month_alone",
         re.compile(rf"\b(?:in|for|during|over|throughout)\s+(?P<m>{_MONTH})(?!\s*\d)\b", re.I),
@@ -412,6 +422,8 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         y = pub.year if mo < pub.month else pub.year - 1
         a, b = _months(y, mo, mo)
         return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
+    if name == "the_year":
+        return PeriodMention(s, e, "period", text, None, True, None, anaphoric=True)
     if name == "rel_month":
         if pub is None:
             return mention("period", None, True)

@@ -31,7 +31,7 @@ from kzuz_claims.normalize.qualifiers import assert_interval
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\b[\w-]+\.(?:kz|uz|ru|com|org|net|gov|info)\b(?:/\S*)?"
     r"|\+\d[\d\s()-]{7,}\d|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b"
-    r"|\b[A-Za-z]+-\d+\b|\b\d+-[A-Za-z]+\b(?<!-fold)|\b(?:COVID|Covid|G|C)\d+\b",
+    r"|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b",
 )
 _LINK = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
@@ -91,7 +91,7 @@ def extract_claims(
     sents = sentences.split(text, doc.body_start)
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
-        pms = periods.find(text, lo, hi, pub)
+        pms = [_resolve_anaphoric(p, state.period) for p in periods.find(text, lo, hi, pub)]
         masked = [(p.start, p.end) for p in pms] + [
             (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
         ]
@@ -268,6 +268,23 @@ def _doc_source(text: str, body_start: int) -> str | None:
         if who:
             return who
     return None
+
+
+def _resolve_anaphoric(pm: PeriodMention, carried: Period | None) -> PeriodMention:
+    """ "Over the year" is the whole year of the period the article has been talking about."""
+    if not pm.anaphoric:
+        return pm
+    if carried is None:
+        return replace(pm, role="date")
+    y = carried.end.year
+    year = Period(
+        start=date(y, 1, 1),
+        end=date(y, 12, 31),
+        kind=PeriodKind.YEAR,
+        basis=PeriodBasis.INHERITED,
+        text=pm.text,
+    )
+    return replace(pm, period=year)
 
 
 def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
