@@ -86,7 +86,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kzuz_claims.sources import load
 
     config = load_config(explicit=args.config) if args.config else load_config()
-    loaded = load(args.paths)
+    against = getattr(args, "against", [])
+    # one load call, so a draft and an archive file with the same name get distinct ids
+    loaded = load([*args.paths, *against])
     for skip in loaded.skipped:
         err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
     if args.command == "extract":
@@ -104,16 +106,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kzuz_claims.model import Severity
     from kzuz_claims.report import render
 
-    archive = load(args.against) if args.against else None
-    documents = loaded.documents + (archive.documents if archive else ())
-    skipped = loaded.skipped + (archive.skipped if archive else ())
-    if archive:
-        for skip in archive.skipped:
-            err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
+    documents = loaded.documents
     extraction = extract(documents, config=config)
-    report = check(documents, extraction.claims, extraction.persons, config=config, skipped=skipped)
-    if archive:
-        report = _only_involving(report, {d.id for d in loaded.documents})
+    report = check(
+        documents, extraction.claims, extraction.persons, config=config, skipped=loaded.skipped
+    )
+    if against:
+        drafts = [Path(p).resolve() for p in args.paths]
+        report = _only_involving(
+            report, {d.id for d in documents if d.path and _under(Path(d.path), drafts)}
+        )
     text = render(report, args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
@@ -121,6 +123,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text if text.endswith("\n") else text + "\n")
     threshold = Severity(args.fail_on)
     return EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN
+
+
+def _under(path: Path, roots: Sequence[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == r or r in resolved.parents for r in roots)
 
 
 def _only_involving(report: Report, draft_docs: set[str]) -> Report:

@@ -156,3 +156,31 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "What it checks" in out
     code, _, err = run(capsys, "explain", "KZC999")
     assert code == 2 and "KZC" in err
+
+
+def test_against_keeps_a_draft_and_an_archive_file_of_the_same_name_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "draft").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "draft" / "story.txt").write_text(
+        " date 2024-05-01 Bilateral trade turnover between Kazakhstan and Uzbekistan reached"
+        " $3.9 billion in 2023.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "archive" / "story.txt").write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(
+        capsys,
+        "check",
+        str(tmp_path / "draft"),
+        "--against",
+        str(tmp_path / "archive"),
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+    )
+    report = json.loads(out)
+    ids = [d["id"] for d in report["documents"]]
+    assert len(ids) == len(set(ids)) == 2
+    assert code == 1 and report["findings"]
