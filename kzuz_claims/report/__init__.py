@@ -13,13 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kzuz_claims.model import Report
-from kzuz_claims.report._format import (
-    format_amount,
-    format_claim_value,
-    format_interval,
-    format_period,
-    format_quantity,
-)
+from kzuz_claims.model.display import format_amount, format_interval, format_quantity
+from kzuz_claims.report._format import format_claim_value, format_period
 from kzuz_claims.report.json import claims_to_jsonl, report_to_dict, to_json
 from kzuz_claims.report.markdown import to_markdown
 from kzuz_claims.report.table import claims_table

@@ -12,14 +12,9 @@ import re
 from collections.abc import Sequence
 
 from kzuz_claims.model import Claim, Finding, Report
+from kzuz_claims.model.display import format_interval
 from kzuz_claims.report._common import by_severity, claims_by_id, severity_counts
-from kzuz_claims.report._format import (
-    format_claim_value,
-    format_gap,
-    format_interval,
-    format_period,
-    one_line,
-)
+from kzuz_claims.report._format import format_claim_value, format_gap, format_period, one_line
 
 __all__ = ["to_markdown"]
 

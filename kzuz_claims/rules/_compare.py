@@ -12,6 +12,7 @@ from typing import Final
 
 from kzuz_claims.config import Thresholds
 from kzuz_claims.model import Claim, Finding, Gap, MetricKind, Modality, Severity
+from kzuz_claims.model.display import format_period, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules.context import RuleContext
 
@@ -92,7 +93,7 @@ def conflicting(a: Claim, b: Claim) -> bool:
 def timing(a: Claim, b: Claim) -> str:
     """The period part of a message: `2023`, `as of 2024-03-15`, or empty when they differ."""
     if is_flow(a, b):
-        return fmt.period(a.period)
+        return format_period(a.period)
     da, db = as_of(a), as_of(b)
     return f"as of {da.isoformat()}" if da is not None and da == db else ""
 
@@ -103,13 +104,13 @@ def side(c: Claim, flow: bool, shared_date: bool) -> str:
     if not flow and not shared_date:
         when = as_of(c)
         where = f"as of {when.isoformat() if when else 'unknown date'}, {c.doc}"
-    return f"{fmt.quantity(c.quantity)} ({where})"
+    return f"{format_quantity(c.quantity)} ({where})"
 
 
 def timing_note(a: Claim, b: Claim, ctx: RuleContext) -> str:
     """The explanation sentence on why the two figures refer to the same time."""
     if is_flow(a, b):
-        return f"Both figures are for the same period, {fmt.period(a.period)}."
+        return f"Both figures are for the same period, {format_period(a.period)}."
     apart = as_of_days_apart(a, b)
     window = ctx.config.as_of_window_days
     if apart is None:
@@ -144,7 +145,7 @@ def same_scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> list[Finding]:
             f"The intervals do not overlap{scope}, so rounding and hedges cannot explain"
             " the difference.",
             f"Gap: {fmt.arithmetic(a.quantity, b.quantity, gap)}"
-            f" (warning from {fmt.ratio(t.warning)}, error from {fmt.ratio(t.error)}).",
+            f" (warning from {format_ratio(t.warning)}, error from {format_ratio(t.error)}).",
         ]
     )
     return [

@@ -13,6 +13,13 @@ from kzuz_claims.model import (
     Quantity,
     Severity,
 )
+from kzuz_claims.model.display import (
+    format_amount,
+    format_interval,
+    format_period,
+    format_quantity,
+    format_ratio,
+)
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import value_gap
 from kzuz_claims.rules.context import RuleContext
@@ -99,20 +106,20 @@ def _above(part: Quantity, whole: Quantity) -> bool:
 
 
 def _finding(part: Claim, whole: Claim, ctx: RuleContext) -> Finding:
-    part_when, whole_when = fmt.period(part.period), fmt.period(whole.period)
+    part_when, whole_when = format_period(part.period), format_period(whole.period)
     message = (
-        f"{fmt.subject(part)}: {part_when} {fmt.quantity(part.quantity)} ({part.doc})"
-        f" exceeds {whole_when} {fmt.quantity(whole.quantity)} ({whole.doc})"
+        f"{fmt.subject(part)}: {part_when} {format_quantity(part.quantity)} ({part.doc})"
+        f" exceeds {whole_when} {format_quantity(whole.quantity)} ({whole.doc})"
     )
     gap = value_gap(part, whole)
     lines = [
         fmt.stated(part) + f" Period: {_dates(part.period)}.",
         fmt.stated(whole) + f" Period: {_dates(whole.period)}.",
         f"{part_when} lies inside {whole_when}, so a cumulative figure for it cannot be"
-        f" larger; yet every value in {fmt.interval(part.quantity)} is above every value"
-        f" in {fmt.interval(whole.quantity)}.",
-        f"Gap between the stated values: {fmt.amount(gap.absolute, gap.unit)}"
-        f" ({fmt.ratio(gap.relative)} of the larger).",
+        f" larger; yet every value in {format_interval(part.quantity)} is above every value"
+        f" in {format_interval(whole.quantity)}.",
+        f"Gap between the stated values: {format_amount(gap.absolute, gap.unit)}"
+        f" ({format_ratio(gap.relative)} of the larger).",
     ]
     resolved = [
         c.doc for c in (part, whole) if c.period and c.period.basis is not PeriodBasis.EXPLICIT

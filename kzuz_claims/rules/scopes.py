@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kzuz_claims.model import Claim, Finding, Severity
+from kzuz_claims.model.display import format_amount, format_period, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import (
     comparable,
@@ -61,7 +62,7 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     if not comparable(a, b, ctx, allow_undated=True):
         return []
     flow = is_flow(a, b)
-    head = f"{fmt.subject(a)} {fmt.period(a.period)}" if flow else fmt.subject(a)
+    head = f"{fmt.subject(a)} {format_period(a.period)}" if flow else fmt.subject(a)
     message = f"{head}: {_side(a)} vs {_side(b)} \u2014 differ in scope"
     gap = value_gap(a, b)
     explanation = "\n".join(
@@ -69,8 +70,8 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
             fmt.stated(a) + f" Scope: {_scope(a)}.",
             fmt.stated(b) + f" Scope: {_scope(b)}.",
             timing_note(a, b, ctx),
-            f"The figures differ by {fmt.amount(gap.absolute, gap.unit)}"
-            f" ({fmt.ratio(gap.relative)} of the larger), and the claims differ in scope:"
+            f"The figures differ by {format_amount(gap.absolute, gap.unit)}"
+            f" ({format_ratio(gap.relative)} of the larger), and the claims differ in scope:"
             f" {_scope(a)} vs {_scope(b)}. Check whether the sources count the same set"
             " and name the scope when quoting either figure.",
         ]
@@ -83,4 +84,4 @@ def _scope(c: Claim) -> str:
 
 
 def _side(c: Claim) -> str:
-    return f"{fmt.quantity(c.quantity)} ({_scope(c)}, {c.doc})"
+    return f"{format_quantity(c.quantity)} ({_scope(c)}, {c.doc})"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from kzuz_claims.model import Claim, Finding, Modality, Period, PeriodBasis, Severity
+from kzuz_claims.model.display import format_amount, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import value_gap
 from kzuz_claims.rules.context import RuleContext
@@ -69,8 +70,9 @@ def target_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     gap = value_gap(a, b) if value_differs else None
     if gap is not None:
         lines.append(
-            f"The intervals do not overlap; the targets differ by"
-            f" {fmt.amount(gap.absolute, gap.unit)} ({fmt.ratio(gap.relative)} of the larger)."
+            "The intervals do not overlap; the targets differ by"
+            f" {format_amount(gap.absolute, gap.unit)}"
+            f" ({format_ratio(gap.relative)} of the larger)."
         )
     if ends[0] is not None and ends[1] is not None and deadline_differs:
         years = abs(ends[0].year - ends[1].year)
@@ -105,7 +107,7 @@ def _deadline_text(c: Claim) -> str:
 
 
 def _side(c: Claim) -> str:
-    return f"{fmt.quantity(c.quantity)}{_deadline_text(c)} ({c.doc})"
+    return f"{format_quantity(c.quantity)}{_deadline_text(c)} ({c.doc})"
 
 
 def _when(c: Claim) -> str:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from kzuz_claims.model import Claim, Report, Skipped
+from kzuz_claims.model import Claim, Gap, Period, PeriodBasis, PeriodKind, Report, Skipped
 from kzuz_claims.report import (
     FORMATS,
     claims_table,
     claims_to_jsonl,
     format_amount,
+    format_period,
     render,
     to_json,
     to_markdown,
     to_text,
 )
+from kzuz_claims.report._format import format_gap
 
 
 @pytest.mark.parametrize("fmt", ["md", "json", "text"])
@@ -179,3 +182,24 @@ def test_claims_table_truncates_long_quotes(report: Report) -> None:
 )
 def test_format_amount_reads_like_a_newsroom(value: Decimal, unit: str, expected: str) -> None:
     assert format_amount(value, unit) == expected
+
+
+def test_report_period_names_the_months_and_how_they_were_resolved() -> None:
+    jan_nov = Period(
+        start=date(2023, 1, 1),
+        end=date(2023, 11, 30),
+        kind=PeriodKind.YEAR_TO_DATE,
+        basis=PeriodBasis.RELATIVE,
+    )
+    assert format_period(jan_nov) == "Jan\u2013Nov 2023 (relative)"
+    assert format_period(jan_nov.model_copy(update={"basis": PeriodBasis.EXPLICIT})) == (
+        "Jan\u2013Nov 2023"
+    )
+    assert format_period(None) == "-"
+
+
+def test_gap_percent_reads_like_the_explanation() -> None:
+    small = Gap(absolute=Decimal(10_000_000), relative=Decimal("0.002227"), unit="USD")
+    assert format_gap(small) == "$10 million (0.22%)"
+    tiny = Gap(absolute=Decimal(1), relative=Decimal("0.0000754"), unit="count")
+    assert format_gap(tiny) == "1 (0.0075%)"
