@@ -82,15 +82,25 @@ def _valid(name: str) -> bool:
 
 def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
     """People named in the documents, each mention with its span and office if given."""
-    anchored: list[PersonMention] = []
+    anchored = _mentions(docs, _patterns(lexicon))
+    surnames = {p.name.split()[-1] for p in anchored}
+    if not surnames:
+        return _dedupe(anchored)
+    alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
+    return _dedupe(anchored + _mentions(docs, (again,)))
+
+
+def _mentions(docs: Sequence[Document], patterns: Sequence[re.Pattern[str]]) -> list[PersonMention]:
+    """Every valid name the patterns find, with the office their `office` group names."""
+    out: list[PersonMention] = []
     for doc in docs:
         for sent in sentences.split(doc.text, doc.body_start):
-            for pat in _patterns(lexicon):
+            for pat in patterns:
                 for m in pat.finditer(doc.text, sent.start, sent.end):
                     name = m.group("name")
                     if not _valid(name):
                         continue
-                    office = m.groupdict().get("office")
                     span = Span(
                         doc=doc.id,
                         start=m.start("name"),
@@ -98,27 +108,9 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
                         sentence_start=sent.start,
                         sentence_end=sent.end,
                     )
-                    anchored.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
-    surnames = {p.name.split()[-1] for p in anchored}
-    if not surnames:
-        return _dedupe(anchored)
-    alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-    again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    found = list(anchored)
-    for doc in docs:
-        for sent in sentences.split(doc.text, doc.body_start):
-            for m in again.finditer(doc.text, sent.start, sent.end):
-                if not _valid(m.group("name")):
-                    continue
-                span = Span(
-                    doc=doc.id,
-                    start=m.start("name"),
-                    end=m.end("name"),
-                    sentence_start=sent.start,
-                    sentence_end=sent.end,
-                )
-                found.append(PersonMention(doc=doc.id, span=span, name=m.group("name")))
-    return _dedupe(found)
+                    office = m.groupdict().get("office")
+                    out.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
+    return out
 
 
 def _dedupe(found: list[PersonMention]) -> list[PersonMention]:

@@ -31,6 +31,8 @@ def assert_interval(
     [value * (1 - tolerance), value); bounds leave one side open-ended.
     """
     tol = tolerances or Tolerances()
+    low: Decimal | None
+    high: Decimal | None
     if precision is not None and precision > 0:
         low, high, high_closed = value - precision * _HALF, value + precision * _HALF, False
     else:
@@ -44,43 +46,13 @@ def assert_interval(
         case Qualifier.ALMOST:
             low, high, high_closed = value - mag * tol.almost, value, False
         case Qualifier.MORE_THAN:
-            return Quantity(
-                value=value,
-                unit=unit,
-                low=value,
-                high=None,
-                low_closed=False,
-                qualifier=qualifier,
-                precision=precision,
-            )
+            low, low_closed, high = value, False, None
         case Qualifier.AT_LEAST:
-            return Quantity(
-                value=value,
-                unit=unit,
-                low=value,
-                high=None,
-                qualifier=qualifier,
-                precision=precision,
-            )
+            low, high = value, None
         case Qualifier.LESS_THAN:
-            return Quantity(
-                value=value,
-                unit=unit,
-                low=None,
-                high=value,
-                high_closed=False,
-                qualifier=qualifier,
-                precision=precision,
-            )
+            low, high, high_closed = None, value, False
         case Qualifier.AT_MOST:
-            return Quantity(
-                value=value,
-                unit=unit,
-                low=None,
-                high=value,
-                qualifier=qualifier,
-                precision=precision,
-            )
+            low, high, high_closed = None, value, True
         case None:
             pass
     return Quantity(
