@@ -304,7 +304,8 @@ def choose_metric(
         return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
     if not hits:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
-        trade = lexicon.entry("trade_turnover")
+        # the metric with a third-country variant is the one partner lists report
+        trade = next((m for m in lexicon.metrics if m.third), None)
         if partner is not None and trade is not None:
             if partner in ("KZ", "UZ"):
                 return MetricChoice(trade.key, trade, confidence=0.6)

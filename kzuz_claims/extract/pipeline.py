@@ -74,7 +74,6 @@ class _State:
     carried: Period | None = None
     """The period the previous sentences set, before this sentence's own."""
     period_sentence: int = -10
-    paragraph: int = -1
 
 
 def extract_claims(
@@ -96,8 +95,6 @@ def extract_claims(
             (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
         ]
         figs = scan(text, lo, hi, masked, lex)
-        if sent.paragraph != state.paragraph:
-            state.paragraph = sent.paragraph
         state.carried = state.period
         main = _main_period(pms)
         aside = main is not None and re.match(r"\s*alone\b", text[main.end : main.end + 8])
@@ -131,7 +128,7 @@ def extract_claims(
                     prev_count = (replace(fig, noun_end=_noun_end(fig)), claim)
                 state.count = (claim.metric, claim.noun, si)
             if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
-                sentence_metric = claim.metric.replace("trade_target", "trade_turnover")
+                sentence_metric = _untargeted(claim.metric, lex)
         out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:
             state.metric = sentence_metric
@@ -253,6 +250,11 @@ _MILESTONE_SCOPES = (
 )
 
 
+def _untargeted(metric: str, lex: Lexicon) -> str:
+    """The metric a target is a target for (trade_target -> trade_turnover), from the lexicon."""
+    return next((m.key for m in lex.metrics if m.target == metric), metric)
+
+
 def _virtual(pos: int) -> Figure:
     from decimal import Decimal
 
@@ -324,7 +326,7 @@ def _claim(
     if fig.kind == "money" and prev_count is not None:
         cfig, cclaim = prev_count
         between = text[(cfig.noun_end or cfig.end) : fig.start]
-        entry = lex.entry(cclaim.metric) if not cclaim.metric.startswith("enterprises") else None
+        entry = lex.entry(cclaim.metric)
         if entry is not None and entry.value and _LINK.match(between):
             vchoice = cues.MetricChoice(entry.value, lex.entry(entry.value), cue_start=cfig.start)
             choice = vchoice
@@ -660,4 +662,4 @@ def _merge_repeats(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-__all__ = ["Extraction", "extract", "extract_claims", "replace"]
+__all__ = ["Extraction", "extract", "extract_claims"]
