@@ -470,7 +470,7 @@ def _change_metric(
     if fig.kind == "times":
         return MetricChoice(
             "growth_multiple",
-            lexicon.entry("growth_rate"),
+            lexicon.entry("growth_multiple"),
             of=of,
             change="up" if fig.value >= 1 else "down",
         )
