@@ -36,6 +36,7 @@ _ANAPHOR = re.compile(
 )
 
 
+_COMMA = re.compile(r"[,;]")
 _NEW_CLAUSE = re.compile(
     r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s"
 )
@@ -244,7 +245,7 @@ def _cue_hits(
 ) -> list[tuple[float, MetricEntry, int, int]]:
     """Cues of `entries` near the figure, best first: left of it preferred, then nearer,
     then higher priority, then longer. Cues right of it stop at the next comma."""
-    comma = re.compile(r"[,;]").search(text, fig.end, hi)
+    comma = _COMMA.search(text, fig.end, hi)
     right_end = comma.start() if comma else hi
     wanted = {id(e) for e in entries}
     s, e = within or (lo, hi)
@@ -487,15 +488,10 @@ def _change_metric(
         )
         or re.match(rf"\s*(?:year[- ]on[- ]year\s+|annual\s+)?{change_word}", near_right, re.I)
     ):
-        ups = list(_CHANGE_UP.finditer(near_left + " " + near_right))
-        downs = list(_CHANGE_DOWN.finditer(near_left + " " + near_right))
-        wide = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
-        if not ups and not downs:
-            ups, downs = list(_CHANGE_UP.finditer(wide)), list(_CHANGE_DOWN.finditer(wide))
         change = (
-            "down"
-            if downs and (not ups or _closest(downs, near_left) < _closest(ups, near_left))
-            else "up"
+            _change_direction(text, max(s, fig.start - 30), min(e, fig.end + 40), fig)
+            or _change_direction(text, max(s, fig.start - 60), min(e, fig.end + 40), fig)
+            or "up"
         )
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
     paren_after_amount = re.search(
@@ -523,29 +519,23 @@ def _change_metric(
         )
         share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
         return MetricChoice("share", lexicon.entry("share"), of=share_of)
-    window = text[max(s, fig.start - 60) : min(e, fig.end + 40)]
-    ups = list(_CHANGE_UP.finditer(window))
-    downs = list(_CHANGE_DOWN.finditer(window))
-    if ups or downs:
-        rel = fig.start - max(s, fig.start - 60)
-
-        def dist(m: re.Match[str]) -> int:
-            return min(abs(m.start() - rel), abs(m.end() - rel))
-
-        nearest_up = min((dist(m) for m in ups), default=10**6)
-        nearest_down = min((dist(m) for m in downs), default=10**6)
-        change = "down" if nearest_down < nearest_up else "up"
-        return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
+    nearby = _change_direction(text, max(s, fig.start - 60), min(e, fig.end + 40), fig)
+    if nearby is not None:
+        return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=nearby)
     if fig.kind == "percentage_point":
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, confidence=0.6)
     return MetricChoice("unclassified:percent", None, of=of, confidence=0.5)
 
 
-def _closest(found: list[re.Match[str]], left: str) -> int:
-    """Distance of the nearest match to the figure, which stands at len(left)."""
-    return min(
-        abs(m.end() - len(left)) if m.end() <= len(left) else m.start() - len(left) for m in found
-    )
+def _change_direction(text: str, a: int, b: int, fig: Figure) -> str | None:
+    """ "up" or "down" from the change word in text[a:b] nearest the figure, or None."""
+    best: tuple[int, str] | None = None
+    for pat, direction in ((_CHANGE_UP, "up"), (_CHANGE_DOWN, "down")):
+        for m in pat.finditer(text, a, b):
+            d = fig.start - m.end() if m.end() <= fig.start else max(0, m.start() - fig.end)
+            if best is None or d < best[0]:
+                best = (d, direction)
+    return best[1] if best else None
 
 
 _ATTR_PATTERNS = [

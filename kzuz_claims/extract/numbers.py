@@ -55,6 +55,19 @@ _MULTIPLE_VERBS: dict[str, Decimal] = {
     "four-fold": Decimal(4),
     "halved": Decimal("0.5"),
 }
+_SYMBOL = r"(?:US\$|\$|€|₸|₽)?"
+_RANGE_TO = re.compile(
+    rf"\s?(?:–|—|-|to)\s?{_SYMBOL}\s?("
+    + _DIGITS.replace("{scales}", "bn|billion|million|mln")
+    + ")"
+)
+_RANGE_AND = re.compile(
+    rf"\s+and\s+{_SYMBOL}\s?(" + _DIGITS.replace("{scales}", "bn|billion") + ")"
+)
+_MULTIPLE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in _MULTIPLE_VERBS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _TIME_NOUNS = {
     "year",
     "years",
@@ -456,12 +469,7 @@ def _read_figure(
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
-    rng = re.match(
-        r"\s?(?:–|—|-|to)\s?(?:US\$|\$|€|₸|₽)?\s?("
-        + _DIGITS.replace("{scales}", "bn|billion|million|mln")
-        + r")",
-        text[end:hi],
-    )
+    rng = _RANGE_TO.match(text[end:hi])
     between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
     if rng and not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE):
         v2 = _to_decimal(rng.group(1), False)
@@ -487,10 +495,7 @@ def _read_figure(
             if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
                 end -= 1  # a full stop after "bn" ends the sentence too
     if between and high is None:
-        am = re.match(
-            r"\s+and\s+(?:US\$|\$|€|₸|₽)?\s?(" + _DIGITS.replace("{scales}", "bn|billion") + r")",
-            text[end:hi],
-        )
+        am = _RANGE_AND.match(text[end:hi])
         if am:
             v2 = _to_decimal(am.group(1), False)
             if v2 is not None:
@@ -614,7 +619,8 @@ def _read_figure(
                 digits=norm_digits,
                 qualifier=qual,
                 words=is_words,
-                extra={"refers": back[0], "noun_end": str(back[1])},
+                noun_end=back[1],
+                extra={"refers": back[0]},
             )
         noun, noun_end, mods = np_
         head = noun.split()[-1].lower()
@@ -743,11 +749,7 @@ def _multiples(
     t: _Tables,
 ) -> list[Figure]:
     out = []
-    pat = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(k) for k in _MULTIPLE_VERBS) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    for m in pat.finditer(text, lo, hi):
+    for m in _MULTIPLE.finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()

@@ -82,20 +82,24 @@ def _valid(name: str) -> bool:
 
 def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
     """People named in the documents, each mention with its span and office if given."""
-    anchored = _mentions(docs, _patterns(lexicon))
+    split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
+    anchored = _mentions(split, _patterns(lexicon))
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    return _dedupe(anchored + _mentions(docs, (again,)))
+    return _dedupe(anchored + _mentions(split, (again,)))
 
 
-def _mentions(docs: Sequence[Document], patterns: Sequence[re.Pattern[str]]) -> list[PersonMention]:
+def _mentions(
+    split: Sequence[tuple[Document, list[sentences.Sentence]]],
+    patterns: Sequence[re.Pattern[str]],
+) -> list[PersonMention]:
     """Every valid name the patterns find, with the office their `office` group names."""
     out: list[PersonMention] = []
-    for doc in docs:
-        for sent in sentences.split(doc.text, doc.body_start):
+    for doc, sents in split:
+        for sent in sents:
             for pat in patterns:
                 for m in pat.finditer(doc.text, sent.start, sent.end):
                     name = m.group("name")

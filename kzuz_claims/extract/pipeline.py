@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import cues, periods, sentences
-from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
+from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.extract.periods import PeriodMention
 from kzuz_claims.extract.persons import find_persons
@@ -125,7 +126,7 @@ def extract_claims(
             out.append(claim)
             if claim.quantity.unit == "count" and claim.metric != "change_abs":
                 if not claim.metric.startswith("unclassified"):
-                    prev_count = (replace(fig, noun_end=_noun_end(fig)), claim)
+                    prev_count = (fig, claim)
                 state.count = (claim.metric, claim.noun, si)
             if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
                 sentence_metric = _untargeted(claim.metric, lex)
@@ -154,7 +155,7 @@ def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
 
 
 def _noun_end(fig: Figure) -> int:
-    return int(fig.extra.get("noun_end", fig.noun_end or fig.end))
+    return fig.noun_end or fig.end
 
 
 def _resolve_reference(
@@ -256,8 +257,7 @@ def _untargeted(metric: str, lex: Lexicon) -> str:
 
 
 def _virtual(pos: int) -> Figure:
-    from decimal import Decimal
-
+    """A zero-width money figure at `pos`: asks which money metric a sentence names."""
     return Figure(
         start=pos, end=pos, num_start=pos, num_end=pos, value=Decimal(0), unit="USD", kind="money"
     )
@@ -325,7 +325,7 @@ def _claim(
     forced_modality: Modality | None = None
     if fig.kind == "money" and prev_count is not None:
         cfig, cclaim = prev_count
-        between = text[(cfig.noun_end or cfig.end) : fig.start]
+        between = text[_noun_end(cfig) : fig.start]
         entry = lex.entry(cclaim.metric)
         if entry is not None and entry.value and _LINK.match(between):
             vchoice = cues.MetricChoice(entry.value, lex.entry(entry.value), cue_start=cfig.start)
@@ -444,16 +444,14 @@ def _head_noun(text: str, lo: int, pos: int) -> str:
 
 
 def _entities(
-    text: str, lo: int, hi: int, entry: object, key: str, lex: Lexicon
+    text: str, lo: int, hi: int, entry: MetricEntry | None, key: str, lex: Lexicon
 ) -> tuple[str, ...]:
-    from kzuz_claims.extract.lexicon import MetricEntry
-
-    if isinstance(entry, MetricEntry) and entry.entities and entry.key == key:
+    if entry is not None and entry.entities and entry.key == key:
         return tuple(sorted(entry.entities))
     found = {c for _, _, c in cues.countries(text, lo, hi, lex)}
     if cues.mentions_pair(text, lo, hi, lex):
         found |= {"KZ", "UZ"}
-    if isinstance(entry, MetricEntry) and entry.entities:
+    if entry is not None and entry.entities:
         found |= set(entry.entities)
     return tuple(sorted(found or {"KZ", "UZ"}))
 
@@ -601,12 +599,12 @@ def _shift(base: Period | None, year_of: Period | None) -> Period | None:
         return None
     y = year_of.start.year
     try:
-        return replace_year(base, y)
+        return _replace_year(base, y)
     except ValueError:
         return None
 
 
-def replace_year(p: Period, year: int) -> Period:
+def _replace_year(p: Period, year: int) -> Period:
     """The same calendar stretch in another year ("the same period of 2022")."""
     end = p.end
     if end.month == 2 and end.day == 29:
