@@ -17,7 +17,7 @@ from kzuz_claims.extract import extract
 from kzuz_claims.sources import load
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [ROOT / "seeds", ROOT / "tests" / "extract" / "articles"]
+DEFAULT = [ROOT / "seeds", ROOT / "tests" / "corpus" / "articles"]
 
 
 def measure(path: Path, rounds: int = 5) -> None:

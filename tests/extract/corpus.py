@@ -17,7 +17,8 @@ from kzuz_claims.extract import extract
 from kzuz_claims.model import Claim
 from kzuz_claims.sources import load
 
-ARTICLES = Path(__file__).parent / "articles"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+ARTICLES = CORPUS / "articles"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def outcomes(folder: Path = ARTICLES) -> list[Outcome]:
     texts = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
     loaded = load(texts)
     claims = list(extract(loaded.documents).claims)
-    gold = read_jsonl(folder / "expected.jsonl")
+    gold = read_jsonl(folder.parent / "expected.jsonl")
     known = {str(g["metric"]) for g in gold} - {"other"}
     quotes = {p.stem: p.read_text(encoding="utf-8") for p in texts}
     used: set[int] = set()

@@ -1,8 +1,8 @@
 """The extractor on articles written for this project, one per phrasing family or more.
 
-Every expected claim in `articles/expected.jsonl` must be extracted in full (value,
+Every expected claim in `tests/corpus/expected.jsonl` must be extracted in full (value,
 unit, metric, period, modality), and every extracted claim must be expected. What the
-extractor cannot do yet is listed in `articles/known_gaps.jsonl` with what differs; a
+extractor cannot do yet is listed in `tests/corpus/known_gaps.jsonl` with what differs; a
 listed gap that starts to pass fails the test too, so the list only shrinks.
 """
 
@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import json
 
-from corpus import ARTICLES, outcomes, read_jsonl
+from corpus import ARTICLES, CORPUS, outcomes, read_jsonl
 
 
 def test_corpus_has_enough_articles_and_claims() -> None:
     articles = [p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md")]
     assert len(articles) >= 15
-    assert len(read_jsonl(ARTICLES / "expected.jsonl")) >= 150
+    assert len(read_jsonl(CORPUS / "expected.jsonl")) >= 150
 
 
 def test_every_expected_claim_is_extracted_and_nothing_else() -> None:
-    gaps = {str(g["key"]): g for g in read_jsonl(ARTICLES / "known_gaps.jsonl")}
+    gaps = {str(g["key"]): g for g in read_jsonl(CORPUS / "known_gaps.jsonl")}
     unexpected = []
     fixed = []
     for o in outcomes():
@@ -37,6 +37,6 @@ def test_every_expected_claim_is_extracted_and_nothing_else() -> None:
 def test_known_gaps_still_exist() -> None:
     current = {o.key for o in outcomes() if o.kind != "full"}
     stale = [
-        str(g["key"]) for g in read_jsonl(ARTICLES / "known_gaps.jsonl") if g["key"] not in current
+        str(g["key"]) for g in read_jsonl(CORPUS / "known_gaps.jsonl") if g["key"] not in current
     ]
     assert not stale, json.dumps(stale, indent=1)

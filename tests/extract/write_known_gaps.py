@@ -1,4 +1,4 @@
-"""Rewrite articles/known_gaps.jsonl from the extractor's current errors on the corpus.
+"""Rewrite tests/corpus/known_gaps.jsonl from the extractor's current errors on the corpus.
 
     python tests/extract/write_known_gaps.py
 
@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 
-from corpus import ARTICLES, outcomes
+from corpus import CORPUS, outcomes
 
 
 def main() -> None:
     rows = [
         {"key": o.key, "kind": o.kind, "detail": o.detail} for o in outcomes() if o.kind != "full"
     ]
-    path = ARTICLES / "known_gaps.jsonl"
+    path = CORPUS / "known_gaps.jsonl"
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
