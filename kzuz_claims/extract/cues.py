@@ -469,6 +469,9 @@ def _change_metric(
     elif previous:
         of = previous
     if fig.kind == "times":
+        if re.match(r"\s+as\s+(?:much|many|large|big|high|great)\b", text[fig.end : fig.end + 20]):
+            # "buying twice as much from it": a comparison of two amounts, not a growth
+            return MetricChoice("unclassified:comparison", None, of=of, confidence=0.5)
         return MetricChoice(
             "growth_multiple",
             lexicon.entry("growth_multiple"),
@@ -481,8 +484,9 @@ def _change_metric(
     change_word = (
         r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)"
     )
+    made_up = re.search(r"\b(?:make|makes|made|making)\s+up\s*\Z", near_left, re.I)
     if (
-        re.search(r"\b(?:by|up|down|plus|minus)\s*\Z", near_left, re.I)
+        (re.search(r"\b(?:by|up|down|plus|minus)\s*\Z", near_left, re.I) and not made_up)
         or re.match(
             r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", near_right, re.I
         )

@@ -64,9 +64,11 @@ class PeriodMention:
     period: Period | None
     relative: bool = False
     years: int | None = None
-    """For durations: how many years back ("past seven years" -> 7)."""
+    """For durations: how many years back ("past seven years" -> 7); for "a year earlier"
+    (role `same_period`), how many years to shift the period it repeats."""
     anaphoric: bool = False
-    """ "over the year": the year the article is already talking about."""
+    """ "over the year", "on the same date": the year or the date the article is already
+    talking about."""
 
 
 def _n(word: str) -> int:
@@ -103,6 +105,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"the same period (?:of |in )?(?P<y>{_YREF}|a year (?:earlier|ago|before))",
             re.I,
         ),
+    ),
+    ("year_earlier", re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.I)),
+    (
+        "at_edge",
+        re.compile(
+            rf"\bat\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+|this\s+|last\s+)?"
+            rf"(?P<y>year|{_YEAR})\b(?!\s+(?:ago|before|earlier))",
+            re.I,
+        ),
+    ),
+    (
+        "same_date",
+        re.compile(r"\b(?:on|as\s+of|at)\s+(?:the\s+same|that)\s+date\b", re.I),
     ),
     ("yoy", re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy)\b", re.I)),
     (
@@ -258,10 +273,19 @@ _COMPARED_BEFORE = re.compile(
 )
 
 
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|growth|decrease|decline|drop|fall|jump|gain|up|down)\b[^.;]*\Z", re.I
+)
+
+
 def _as_compared(text: str, lo: int, p: PeriodMention) -> PeriodMention:
     """A period right after "than", "compared to", "up from" is the base of a change."""
     if p.role != "period" or p.period is None:
         return p
+    if re.match(r"on\s", p.text, re.I) and _CHANGE_NOUN.search(
+        text, max(lo, p.start - 40), p.start
+    ):
+        return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
     if _COMPARED_BEFORE.search(text[max(lo, p.start - 30) : p.start]):
         if (
             re.match(r"(?:in|for|during|over)\s", p.text, re.I)
@@ -289,7 +313,19 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             "same_period",
             None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text),
             rel,
+            None if y is not None else 1,
         )
+    if name == "year_earlier":
+        return mention("same_period", None, True, 1)
+    if name == "same_date":
+        return PeriodMention(s, e, "period", text, None, True, None, anaphoric=True)
+    if name == "at_edge":
+        ref = g["y"].lower()
+        y, rel = (int(ref), False) if ref.isdigit() else ((pub.year, True) if pub else (None, True))
+        if y is None:
+            return mention("period", None, True)
+        d0 = date(y, 12, 31) if "end" in text.lower() else date(y, 1, 1)
+        return mention("period", _mk(d0, d0, PeriodKind.POINT, rel, text), rel)
     if name == "yoy":
         return mention("compared", None, True)
     if name == "first_months":

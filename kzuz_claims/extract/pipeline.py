@@ -75,6 +75,8 @@ class _State:
     carried: Period | None = None
     """The period the previous sentences set, before this sentence's own."""
     period_sentence: int = -10
+    point: Period | None = None
+    """The last as-of date the text named, for "on the same date"."""
 
 
 def extract_claims(
@@ -91,7 +93,7 @@ def extract_claims(
     sents = sentences.split(text, doc.body_start)
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
-        pms = [_resolve_anaphoric(p, state.period) for p in periods.find(text, lo, hi, pub)]
+        pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
         masked = [(p.start, p.end) for p in pms] + [
             (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
         ]
@@ -101,6 +103,10 @@ def extract_claims(
         aside = main is not None and re.match(r"\s*alone\b", text[main.end : main.end + 8])
         if main is not None and not aside:
             state.period, state.period_sentence = main.period, si
+        state.point = next(
+            (p.period for p in pms if p.period is not None and p.period.kind == PeriodKind.POINT),
+            state.point,
+        )
         attribution = cues.attribution(text, lo, hi) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
@@ -272,10 +278,16 @@ def _doc_source(text: str, body_start: int) -> str | None:
     return None
 
 
-def _resolve_anaphoric(pm: PeriodMention, carried: Period | None) -> PeriodMention:
-    """ "Over the year" is the whole year of the period the article has been talking about."""
+def _resolve_anaphoric(pm: PeriodMention, state: _State) -> PeriodMention:
+    """ "Over the year" is the whole year of the period the article has been talking about;
+    "on the same date" is the last as-of date it named."""
     if not pm.anaphoric:
         return pm
+    if "date" in pm.text.lower():
+        if state.point is None:
+            return replace(pm, role="date")
+        return replace(pm, period=state.point.model_copy(update={"basis": PeriodBasis.INHERITED}))
+    carried = state.period
     if carried is None:
         return replace(pm, role="date")
     y = carried.end.year
@@ -359,7 +371,7 @@ def _claim(
     if key in ("growth_rate", "growth_multiple", "share"):
         kind = MetricKind.FLOW
     period, as_written, horizon, compared = _period_for(
-        fig, pms, kind, mod, doc.published, state, si, key, next_start, text
+        fig, pms, kind, mod, doc.published, state, si, key, next_start, text, lo
     )
     value = fig.value
     if key == "growth_rate" and choice.change == "down" and value > 0:
@@ -471,6 +483,7 @@ def _period_for(
     key: str,
     next_start: int,
     text: str,
+    lo: int,
 ) -> tuple[Period | None, str | None, str | None, Period | None]:
     """(period, period as written when unresolved, horizon words, compared-to period).
 
@@ -479,6 +492,10 @@ def _period_for(
     the sentence; else a stock's as-of date, else the period the previous sentences
     set. A change's base ("compared to 2013", "the same period of 2022") is
     `compared_to`, never the figure's own period.
+
+    A figure the text states as of now ("now exceeds", "currently holds") and a stock
+    that no event verb ties to a period ("expanded the list to 42" after "since 2023")
+    are as of the publication date; "six were completed last year" keeps its year.
     """
     change = key in _LEVEL_FREE
     main = [p for p in pms if p.role == "period"]
@@ -486,7 +503,7 @@ def _period_for(
     compared = next((p.period for p in pms if p.role == "compared" and p.period), None)
     if change and compared is None:
         base = _base_for_same_period(pms, state)
-        compared = next((_shift(base, p.period) for p in pms if p.role == "same_period"), None)
+        compared = next((_shift(base, p) for p in pms if p.role == "same_period"), None)
     own_roles = ("period", "horizon") if change else ("period", "same_period", "horizon")
     after = [
         p
@@ -523,6 +540,11 @@ def _period_for(
                 return None, (h.text if h.relative else None), horizon, compared
         if mod == Modality.TARGET:
             return None, None, horizon, compared
+        if mod == Modality.POTENTIAL and (hz or _CONDITIONAL.search(text, fig.end, next_start)):
+            # "could be raised to 11 bcm in the medium term", "once it is fully operational"
+            return None, (hz[0].text if hz else None), horizon, compared
+    if mod == Modality.ACTUAL and not after and _stated_as_now(text, lo, fig, pms):
+        return _as_of(pub), None, horizon, compared
     if key == "growth_multiple":
         dur = next((p for p in pms if p.role == "duration" and p.years), None)
         anchor = (
@@ -568,12 +590,23 @@ def _period_for(
     elif main:
         chosen = main[0]
     if chosen is not None and chosen.role == "same_period":
-        shifted = _shift(_base_for_same_period(pms, state), chosen.period)
+        shifted = _shift(_base_for_same_period(pms, state), chosen)
         if shifted is not None:
             return shifted, None, horizon, compared
         return chosen.period, (chosen.text if chosen.period is None else None), horizon, compared
     if chosen is not None and chosen.role == "horizon":
         chosen = None
+    if (
+        chosen is not None
+        and chosen.period is not None
+        and kind == MetricKind.STOCK
+        and mod == Modality.ACTUAL
+        and not key.startswith("unclassified:")
+        and key != "change_abs"
+        and chosen.period.kind != PeriodKind.POINT
+        and not _EVENT.search(text, max(lo, fig.start - 80), min(next_start, fig.end + 80))
+    ):
+        return _as_of(pub), None, horizon, compared
     if chosen is not None:
         if chosen.period is None:
             return None, chosen.text, horizon, compared
@@ -589,15 +622,39 @@ def _period_for(
     return None, None, horizon, compared
 
 
+_NOW = re.compile(r"\b(?:now|currently|at present|presently|as things stand)\b", re.I)
+_EVENT = re.compile(
+    r"\b(?:launch|complet|commission|inaugurat|open|sign|conclud|register|creat|establish"
+    r"|start|put\s+into|implemented|built|finished|set\s+up|founded|formed)\w*",
+    re.I,
+)
+_CONDITIONAL = re.compile(r"\b(?:once|if|when|provided|should)\b", re.I)
+
+
+def _stated_as_now(text: str, lo: int, fig: Figure, pms: Sequence[PeriodMention]) -> bool:
+    """ "now exceeds UZS 7.4tn", "can now process 1,500 trucks a day — three times more":
+    a "now" left of the figure in its sentence, with no period expression in between."""
+    found = _last(_NOW.finditer(text, max(lo, fig.start - 90), fig.start))
+    if found is None:
+        return False
+    return not any(found.end() <= p.start < fig.start for p in pms if p.role != "date")
+
+
 def _base_for_same_period(pms: Sequence[PeriodMention], state: _State) -> Period | None:
     """What "the same period of 2022" repeats: this sentence's period, else the last one."""
     return next((p.period for p in pms if p.role == "period" and p.period), None) or state.period
 
 
-def _shift(base: Period | None, year_of: Period | None) -> Period | None:
-    if base is None or year_of is None:
+def _shift(base: Period | None, same: PeriodMention) -> Period | None:
+    """The period "the same period of 2022" or "a year earlier" stands for."""
+    if base is None:
         return None
-    y = year_of.start.year
+    if same.period is not None:
+        y = same.period.start.year
+    elif same.years:
+        y = base.end.year - same.years
+    else:
+        return None
     try:
         return _replace_year(base, y)
     except ValueError:
