@@ -357,7 +357,10 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     named = pat.search(" ".join(words_before))
     if named:
         return named.group(1).lower()
-    after = re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?", text[ce : ce + 40])
+    after = re.match(
+        r"\s+(?:(?:each other|one another)\s+)?(?:of|with)\s+(?:[\w-]+\s+){0,2}?",
+        text[ce : ce + 50],
+    )
     if after:
         named = pat.match(text, ce + after.end())
         if named:

@@ -171,6 +171,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "deadline_month",
+        re.compile(
+            rf"\b(?:by|until|till|before)\s+the\s+end\s+of\s+(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    (
         "next_years",
         re.compile(
             rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)\s+(?P<n>{_N})\s+years\b",
@@ -426,6 +433,17 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         return mention(
             "horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel
         )
+    if name == "deadline_month":
+        mo = _MONTHS[g["m"].lower().rstrip(".")]
+        if g.get("y"):
+            y, rel = int(g["y"]), False
+        elif pub is not None:
+            y, rel = (pub.year if mo >= pub.month else pub.year + 1), True
+        else:
+            return mention("horizon", None, True)
+        end_ = date(y, mo, calendar.monthrange(y, mo)[1])
+        start = pub if pub is not None and pub <= end_ else date(y, 1, 1)
+        return mention("horizon", _mk(start, end_, PeriodKind.OPEN_TARGET, rel, text), rel)
     if name == "next_years":
         n = _n(g["n"])
         if pub is None or n == 0:

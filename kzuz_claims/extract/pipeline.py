@@ -110,15 +110,18 @@ def extract_claims(
         attribution = cues.attribution(text, lo, hi) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
+        paired = _respectively(text, lo, hi, figs, pms)
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
+            # in "A and B ... $1 and $2 respectively" each figure reads its own item
+            seen, own_pms = paired.get(fi, (text, pms))
             claim = _claim(
                 doc,
-                text,
+                seen,
                 lo,
                 hi,
                 fig,
-                pms,
+                own_pms,
                 lex,
                 cfg,
                 state,
@@ -129,6 +132,8 @@ def extract_claims(
             )
             if claim is None:
                 continue
+            if seen is not text:
+                claim = claim.model_copy(update={"quote": text[claim.span.start : claim.span.end]})
             out.append(claim)
             if claim.quantity.unit == "count" and claim.metric != "change_abs":
                 if not claim.metric.startswith("unclassified"):
@@ -145,6 +150,61 @@ def extract_claims(
             if lone is not None and lone.entry is not None and lone.entry.unit == "money":
                 state.metric = lone.key
     return _merge_repeats(_drop_headline_repeats(out, sents, text))
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_ITEM = r"[\w'’-]+"
+_COORDINATION = re.compile(rf"(?=\b({_ITEM})((?:,\s*{_ITEM})*),?\s+and\s+({_ITEM})\b)")
+
+
+def _respectively(
+    text: str, lo: int, hi: int, figs: Sequence[Figure], pms: Sequence[PeriodMention]
+) -> dict[int, tuple[str, list[PeriodMention]]]:
+    """Figures of an "A and B ... $1 and $2, respectively" list, each with what it reads.
+
+    Figure i sees the sentence with the other items blanked out (offsets unchanged), and
+    only its own period when the items are periods ("in 2022 and 2023 ... respectively").
+    """
+    resp = _RESPECTIVELY.search(text, lo, hi)
+    if resp is None:
+        return {}
+    run = [i for i, f in enumerate(figs) if f.end <= resp.start()]
+    # the list is the figures joined by "and" / commas right before "respectively"
+    listed: list[int] = []
+    for i in reversed(run):
+        if listed and not re.fullmatch(
+            r"\s*(?:,\s*)?(?:and\s+)?", text[figs[i].end : figs[listed[-1]].start]
+        ):
+            break
+        listed.append(i)
+    listed.reverse()
+    n = len(listed)
+    if n < 2:
+        return {}
+    first, last = figs[listed[0]].start, figs[listed[-1]].end
+    items: list[tuple[int, int]] = []
+    for m in _COORDINATION.finditer(text, lo, resp.start()):
+        spans = [(m.start(1), m.end(1))]
+        spans += [
+            (x.start(1) + m.start(2), x.end(1) + m.start(2))
+            for x in re.finditer(rf",\s*({_ITEM})", m.group(2))
+        ]
+        spans.append((m.start(3), m.end(3)))
+        if len(spans) == n and (spans[-1][1] <= first or spans[0][0] >= last):
+            items = spans
+            if spans[0][0] >= last:
+                break
+    if not items:
+        return {}
+    out: dict[int, tuple[str, list[PeriodMention]]] = {}
+    for k, fi in enumerate(listed):
+        a, b = items[0][0], items[-1][1]
+        ka, kb = items[k]
+        seen = text[:a] + " " * (ka - a) + text[ka:kb] + " " * (b - kb) + text[b:]
+        others = [span for j, span in enumerate(items) if j != k]
+        own = [p for p in pms if not any(p.start < b and a < p.end for a, b in others)]
+        out[fi] = (seen, own)
+    return out
 
 
 _NOUN_BEFORE = re.compile(
@@ -468,6 +528,17 @@ def _entities(
     return tuple(sorted(found or {"KZ", "UZ"}))
 
 
+_INCREMENT = {"more", "additional", "another", "further", "new", "extra"}
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an?\s+additional|a\s+further|further)\s+\Z", re.I)
+
+
+def _increment(text: str, fig: Figure) -> bool:
+    """ "another 12 joint ventures", "12 more projects": an addition, not a level."""
+    if set(fig.modifiers) & _INCREMENT:
+        return True
+    return bool(_INCREMENT_BEFORE.search(text, max(0, fig.start - 25), fig.start))
+
+
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
 _PHYSICAL = ("length", "mass", "area", "volume", "rate")
 
@@ -525,6 +596,7 @@ def _period_for(
                     mod == Modality.FORECAST
                     and pub is not None
                     and h.period.end == date(pub.year, 12, 31)
+                    and not _increment(text, fig)
                 ):
                     # "expected to exceed $3.2 billion by the end of the year": the year's total
                     year = Period(
