@@ -64,6 +64,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KzuzError as exc:
         print(f"kzuz-claims: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # `kzuz-claims extract ... | head`: the reader left; not an error of ours. Point
+        # stdout at devnull so the interpreter's final flush does not fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

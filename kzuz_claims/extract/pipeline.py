@@ -24,6 +24,7 @@ from kzuz_claims.model import (
     PeriodKind,
     PersonMention,
     Quantity,
+    Quote,
     Span,
     claim_id,
 )
@@ -149,7 +150,7 @@ def extract_claims(
             lone = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
             if lone is not None and lone.entry is not None and lone.entry.unit == "money":
                 state.metric = lone.key
-    return _merge_repeats(_drop_headline_repeats(out, sents, text))
+    return _merge_repeats(_merge_headline_repeats(out, sents, text))
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -756,10 +757,11 @@ def _as_of(pub: date | None) -> Period | None:
     )
 
 
-def _drop_headline_repeats(
+def _merge_headline_repeats(
     claims: list[Claim], sents: Sequence[sentences.Sentence], text: str
 ) -> list[Claim]:
-    """A headline that repeats a body figure gives one claim: the body's, which has context."""
+    """A headline that repeats a body figure gives one claim: the body's, which has context,
+    with the headline's quote in `also_quoted`."""
     head_end = 0
     for sent in sents[:4]:
         if text[sent.end - 1 : sent.end] in '.!?"”':
@@ -768,23 +770,38 @@ def _drop_headline_repeats(
     if head_end == 0:
         return claims
     body = [c for c in claims if c.span.start >= head_end]
-    return [
-        c
-        for c in claims
-        if c.span.start >= head_end
-        or not any(b.metric == c.metric and b.quantity.overlaps(c.quantity) for b in body)
-    ]
+    echoes: dict[str, list[Quote]] = {}
+    out: list[Claim] = []
+    for c in claims:
+        if c.span.start < head_end:
+            twin = next(
+                (b for b in body if b.metric == c.metric and b.quantity.overlaps(c.quantity)), None
+            )
+            if twin is not None:
+                echoes.setdefault(twin.id, []).append(Quote(span=c.span, text=c.quote))
+                continue
+        out.append(c)
+    return [_with_echoes(c, echoes.get(c.id, ())) for c in out]
+
+
+def _with_echoes(claim: Claim, quotes: Sequence[Quote]) -> Claim:
+    if not quotes:
+        return claim
+    return claim.model_copy(update={"also_quoted": (*claim.also_quoted, *quotes)})
 
 
 def _merge_repeats(claims: list[Claim]) -> list[Claim]:
-    """Drop a claim that repeats an earlier one of the same document word for word."""
-    seen: set[tuple[str, str, str, str]] = set()
-    out = []
+    """A claim that repeats an earlier one of the same document word for word is one claim,
+    quoted twice."""
+    first: dict[tuple[str, str, str, str], int] = {}
+    out: list[Claim] = []
     for c in claims:
         key = (c.metric, str(c.quantity.value), c.quantity.unit, c.quote)
-        if key in seen:
+        if key in first:
+            at = first[key]
+            out[at] = _with_echoes(out[at], [Quote(span=c.span, text=c.quote)])
             continue
-        seen.add(key)
+        first[key] = len(out)
         out.append(c)
     return out
 

@@ -7,7 +7,7 @@ from kzuz_claims.model.finding import Evidence, Finding, Gap, Severity
 from kzuz_claims.model.period import Period, PeriodBasis, PeriodKind
 from kzuz_claims.model.quantity import Qualifier, Quantity
 from kzuz_claims.model.report import Report
-from kzuz_claims.model.span import Span
+from kzuz_claims.model.span import Quote, Span
 
 __all__ = [
     "Claim",
@@ -26,6 +26,7 @@ __all__ = [
     "PublishedBasis",
     "Qualifier",
     "Quantity",
+    "Quote",
     "Report",
     "Severity",
     "Skipped",

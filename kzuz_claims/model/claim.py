@@ -9,7 +9,7 @@ from typing import Literal
 from kzuz_claims.model._base import FrozenModel
 from kzuz_claims.model.period import Period
 from kzuz_claims.model.quantity import Quantity
-from kzuz_claims.model.span import Span
+from kzuz_claims.model.span import Quote, Span
 
 
 class Modality(StrEnum):
@@ -64,6 +64,9 @@ class Claim(FrozenModel):
     in_scope: bool = True
     confidence: float = 1.0
     linked: tuple[str, ...] = ()
+    also_quoted: tuple[Quote, ...] = ()
+    """Other places in the same document that state this claim: a headline that repeats
+    the body figure, a summary line that repeats it word for word."""
 
 
 class PersonMention(FrozenModel):

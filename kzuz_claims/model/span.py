@@ -24,3 +24,10 @@ class Span(FrozenModel):
                 f" quote {self.start}..{self.end}"
             )
         return self
+
+
+class Quote(FrozenModel):
+    """A quote with its span: another place in a document that states the same claim."""
+
+    span: Span
+    text: str
