@@ -100,7 +100,9 @@ def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
     """The nearest modality cue left of the figure in its segment, else the nearest right."""
     s, e = segment(text, lo, hi, fig.start)
-    left = text[max(s, fig.start - 110) : fig.start]
+    # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
+    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
+    left = text[max(clause_start, fig.start - 110) : fig.start]
     clause = _NEW_CLAUSE.search(text, fig.end, e)
     right = text[fig.end : clause.start() if clause else e]
     best: tuple[int, int, Modality] | None = None
@@ -302,7 +304,9 @@ def choose_metric(
         anaphor = m
     if anaphor and previous and (not hits or hits[0][2] < anaphor.start()):
         entry = lexicon.entry(previous)
-        return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
+        # "It will shorten the route by 90 km" after a tonnage: not the same measure
+        if entry is None or entry.unit in (cls, "any"):
+            return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
     if not hits:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
         # the metric with a third-country variant is the one partner lists report

@@ -413,6 +413,7 @@ def scan(
 ) -> list[Figure]:
     """Every figure in text[start:end] outside the masked spans, left to right."""
     t = _tables(lexicon)
+    text = _open_compounds(text, start, end)
     raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
     for m in t.digits.finditer(text, start, end):
         sign = -1 if m.group(1) in ("-", "−") else 1
@@ -435,6 +436,25 @@ def scan(
     figures.extend(_ranks(text, start, end, masked))
     figures.sort(key=lambda f: (f.num_start, f.num_end))
     return _dedupe(figures)
+
+
+_COMPOUND = re.compile(
+    r"\b(?:[A-Za-z]+|\d+(?:\.\d+)?)(-)(?:trillion|billion|million|thousand)(-)"
+    r"(?:dollar|tenge|euro|rouble|ruble|soum|yuan)\b",
+    re.IGNORECASE,
+)
+
+
+def _open_compounds(text: str, start: int, end: int) -> str:
+    """ "a ten-billion-dollar target" read as "ten billion dollar": the hyphens become
+    spaces, so every offset stays where it was."""
+    found = list(_COMPOUND.finditer(text, start, end))
+    if not found:
+        return text
+    chars = list(text)
+    for m in found:
+        chars[m.start(1)] = chars[m.start(2)] = " "
+    return "".join(chars)
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:

@@ -541,7 +541,7 @@ def _increment(text: str, fig: Figure) -> bool:
 
 
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
-_PHYSICAL = ("length", "mass", "area", "volume", "rate")
+_PHYSICAL = ("area", "mass", "volume", "rate")
 
 
 def _period_for(
@@ -697,8 +697,9 @@ def _period_for(
 
 _NOW = re.compile(r"\b(?:now|currently|at present|presently|as things stand)\b", re.I)
 _EVENT = re.compile(
-    r"\b(?:launch|complet|commission|inaugurat|open|sign|conclud|register|creat|establish"
-    r"|start|put\s+into|implemented|built|finished|set\s+up|founded|formed)\w*",
+    r"\b(?:launched|completed|commissioned|inaugurated|opened|signed|concluded|registered"
+    r"|created|established|started|put\s+into|implemented|built|finished|set\s+up|founded"
+    r"|formed)\b",
     re.I,
 )
 _CONDITIONAL = re.compile(r"\b(?:once|if|when|provided|should)\b", re.I)
