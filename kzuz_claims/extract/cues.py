@@ -362,7 +362,7 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     if named:
         return named.group(1).lower()
     after = re.match(
-        r"\s+(?:(?:each other|one another)\s+)?(?:of|with)\s+(?:[\w-]+\s+){0,2}?",
+        r"\s+(?:(?:each other|one another)\s+(?:with\s+)?|of\s+|with\s+)(?:[\w-]+\s+){0,2}?",
         text[ce : ce + 50],
     )
     if after:

@@ -101,7 +101,10 @@ def extract_claims(
         figs = scan(text, lo, hi, masked, lex)
         state.carried = state.period
         main = _main_period(pms)
-        aside = main is not None and re.match(r"\s*alone\b", text[main.end : main.end + 8])
+        aside = main is not None and (
+            re.match(r"\s*alone\b", text[main.end : main.end + 8])
+            or _drill_down(main.period, state.period)
+        )
         if main is not None and not aside:
             state.period, state.period_sentence = main.period, si
         state.point = next(
@@ -360,6 +363,14 @@ def _resolve_anaphoric(pm: PeriodMention, state: _State) -> PeriodMention:
         text=pm.text,
     )
     return replace(pm, period=year)
+
+
+def _drill_down(inner: Period | None, outer: Period | None) -> bool:
+    """ "In December 2024, trade was ..." inside an article about 2024: a month or quarter of
+    the period being discussed is an aside, and the next sentences go back to the whole."""
+    if inner is None or outer is None or inner.kind not in (PeriodKind.MONTH, PeriodKind.QUARTER):
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
 def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
@@ -669,6 +680,8 @@ def _period_for(
         return chosen.period, (chosen.text if chosen.period is None else None), horizon, compared
     if chosen is not None and chosen.role == "horizon":
         chosen = None
+    if chosen is not None and kind == MetricKind.STOCK and chosen.start >= next_start:
+        chosen = None  # "11 are in the pipeline, and four were completed in 2023"
     if (
         chosen is not None
         and chosen.period is not None

@@ -1,0 +1,245 @@
+"""The harder claim forms, one short text each: what the extractor must make of them.
+
+Each text is written for this test; the assertions name value, metric, period and
+modality, so a regression says which part of the claim went wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kzuz_claims.extract import extract_claims
+from kzuz_claims.model import Claim, Modality
+from kzuz_claims.sources import load_string
+
+
+def _claims(body: str, published: date = date(2024, 3, 1)) -> list[Claim]:
+    return extract_claims(load_string(body, id="t", published=published))
+
+
+def _one(claims: list[Claim], value: str) -> Claim:
+    found = [c for c in claims if c.quantity.value == Decimal(value)]
+    assert len(found) == 1, [(c.quote, c.quantity.value) for c in claims]
+    return found[0]
+
+
+def _span(c: Claim) -> tuple[str, str] | None:
+    return None if c.period is None else (c.period.start.isoformat(), c.period.end.isoformat())
+
+
+# -- "respectively" lists -------------------------------------------------------------
+
+
+def test_respectively_pairs_each_country_with_its_figure() -> None:
+    cs = _claims(
+        "Last year Kazakhstan and Uzbekistan sold each other farm goods worth "
+        "$610 million and $455 million respectively."
+    )
+    assert _one(cs, "610000000").direction == "KZ->UZ"
+    assert _one(cs, "455000000").direction == "UZ->KZ"
+    assert {c.metric for c in cs} == {"category_trade"}
+
+
+def test_respectively_pairs_each_flow_word_with_its_figure() -> None:
+    cs = _claims(
+        "In 2023 Kazakhstan's exports to and imports from Uzbekistan amounted to "
+        "$2.6 billion and $1.5 billion, respectively."
+    )
+    assert _one(cs, "2600000000").metric == "exports_kz_to_uz"
+    assert _one(cs, "1500000000").metric == "exports_uz_to_kz"
+    for c in cs:
+        assert _span(c) == ("2023-01-01", "2023-12-31")
+
+
+def test_respectively_pairs_each_period_with_its_figure() -> None:
+    cs = _claims(
+        "Bilateral trade turnover stood at $3.2 billion and $4.1 billion in 2021 and 2023, "
+        "respectively."
+    )
+    assert _span(_one(cs, "3200000000")) == ("2021-01-01", "2021-12-31")
+    assert _span(_one(cs, "4100000000")) == ("2023-01-01", "2023-12-31")
+
+
+def test_quotes_of_a_respectively_list_are_the_original_text() -> None:
+    body = (
+        "Kazakhstan and Uzbekistan shipped each other flour worth $90 million and "
+        "$30 million respectively."
+    )
+    for c in _claims(body):
+        assert body[c.span.start : c.span.end] == c.quote
+
+
+# -- periods stated once, or relative to another ---------------------------------------
+
+
+def test_a_period_named_once_is_carried_to_the_next_sentences() -> None:
+    cs = _claims(
+        "In January-September 2024 trade between Kazakhstan and Uzbekistan reached "
+        "$3.3 billion. Kazakh exports to Uzbekistan totalled $2.2 billion."
+    )
+    assert _span(_one(cs, "2200000000")) == ("2024-01-01", "2024-09-30")
+
+
+def test_a_month_inside_the_period_is_an_aside() -> None:
+    cs = _claims(
+        "In 2023 bilateral trade reached $4.4 billion. In December 2023, mutual trade was "
+        "$390 million. Kazakh exports to Uzbekistan came to $2.6 billion.",
+        published=date(2024, 2, 10),
+    )
+    assert _span(_one(cs, "390000000")) == ("2023-12-01", "2023-12-31")
+    assert _span(_one(cs, "2600000000")) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_year_earlier_is_the_same_period_one_year_back() -> None:
+    cs = _claims(
+        "Cargo on the line reached 2.1 million tonnes in Q1 2024, against 1.8 million "
+        "tonnes a year earlier.",
+        published=date(2024, 4, 20),
+    )
+    assert _span(_one(cs, "1800000")) == ("2023-01-01", "2023-03-31")
+
+
+def test_on_the_same_date_repeats_the_as_of_date() -> None:
+    cs = _claims(
+        "As of July 1, 2024, 3,100 companies with Uzbek capital operated in Kazakhstan. "
+        "On the same date, the number of companies with Kazakh capital in Uzbekistan stood "
+        "at 1,150.",
+        published=date(2024, 7, 20),
+    )
+    assert _span(_one(cs, "1150")) == ("2024-07-01", "2024-07-01")
+
+
+def test_a_stock_stated_as_now_is_as_of_the_publication_date() -> None:
+    cs = _claims(
+        "After the 2022 upgrade the Yallama checkpoint can now clear 2,000 trucks a day.",
+        published=date(2024, 5, 5),
+    )
+    c = cs[0]
+    assert _span(c) == ("2024-05-05", "2024-05-05")
+
+
+def test_a_stock_keeps_its_period_only_when_an_event_ties_it() -> None:
+    cs = _claims(
+        "Since the council met in 2022, the list of joint projects has grown to 51. "
+        "Nine projects were completed last year.",
+        published=date(2024, 5, 5),
+    )
+    assert _span(_one(cs, "51")) == ("2024-05-05", "2024-05-05")
+    assert _span(_one(cs, "9")) == ("2023-01-01", "2023-12-31")
+
+
+def test_forecast_of_an_addition_runs_from_the_publication_date() -> None:
+    cs = _claims(
+        "The ministry expects another 15 joint ventures to be registered before the end of "
+        "the year.",
+        published=date(2024, 9, 1),
+    )
+    c = _one(cs, "15")
+    assert c.modality == Modality.FORECAST
+    assert _span(c) == ("2024-09-01", "2024-12-31")
+
+
+def test_forecast_of_an_annual_total_by_the_end_of_december_is_the_year() -> None:
+    cs = _claims(
+        "We are confident that turnover between Kazakhstan and Uzbekistan will surpass "
+        "$5 billion by the end of December.",
+        published=date(2024, 11, 20),
+    )
+    c = cs[0]
+    assert c.modality == Modality.FORECAST
+    assert _span(c) == ("2024-01-01", "2024-12-31")
+
+
+def test_potential_with_a_condition_has_no_period() -> None:
+    cs = _claims(
+        "The new logistics hub could handle $2 billion of goods once it is fully operational."
+    )
+    assert cs[0].modality == Modality.POTENTIAL
+    assert cs[0].period is None
+
+
+# -- shares, multiples, comparisons -----------------------------------------------------
+
+
+def test_make_up_a_fraction_is_a_share() -> None:
+    cs = _claims("Processed goods now make up roughly a third of Kazakh exports to Uzbekistan.")
+    assert cs[0].metric == "share"
+
+
+def test_twice_as_much_is_a_comparison_not_a_growth() -> None:
+    cs = _claims(
+        "In 2023 Uzbekistan sold goods worth $1.4 billion to Kazakhstan and bought "
+        "almost twice as much from it."
+    )
+    assert _one(cs, "2").metric.startswith("unclassified:")
+
+
+def test_growth_against_a_year_is_compared_to_that_year() -> None:
+    cs = _claims(
+        "This year hauliers made 48,000 trips between the two countries, an increase by a "
+        "quarter on 2022.",
+        published=date(2023, 12, 20),
+    )
+    c = _one(cs, "25")
+    assert c.metric == "growth_rate"
+    assert c.compared_to is not None and c.compared_to.start.year == 2022
+    assert _span(c) == ("2023-01-01", "2023-12-31")
+
+
+def test_hyphenated_amount_in_words() -> None:
+    cs = _claims("The leaders restated their five-billion-dollar trade target for 2026.")
+    assert cs[0].quantity.value == Decimal(5_000_000_000)
+    assert cs[0].quote.startswith("five-billion-dollar")
+
+
+@pytest.mark.parametrize("verb", ["want to", "aim to", "plan to"])
+def test_wanting_to_double_is_a_target(verb: str) -> None:
+    cs = _claims(f'"We {verb} double our fruit supplies to Kazakhstan," the director said.')
+    assert cs[0].modality == Modality.TARGET
+
+
+def test_modality_does_not_cross_into_the_next_clause() -> None:
+    cs = _claims(
+        "The two governments list 40 joint projects. Eleven of them are in the pipeline, "
+        "and four were completed in 2023.",
+        published=date(2024, 5, 5),
+    )
+    assert _one(cs, "4").modality == Modality.ACTUAL
+    assert _one(cs, "11").modality == Modality.PLAN
+    assert _span(_one(cs, "11")) == ("2024-05-05", "2024-05-05")
+    assert _span(_one(cs, "4")) == ("2023-01-01", "2023-12-31")
+
+
+# -- one claim stated twice ---------------------------------------------------------------
+
+
+def test_headline_and_body_give_one_claim_with_both_quotes() -> None:
+    body = (
+        "Kazakh-Uzbek trade tops $4bn\n\n"
+        "Trade between Kazakhstan and Uzbekistan reached $4.2 billion in 2023, the "
+        "statistics bureau said."
+    )
+    cs = _claims(body)
+    assert len(cs) == 1
+    c = cs[0]
+    assert "4.2 billion" in c.quote
+    assert any("$4bn" in q.text for q in c.also_quoted)
+    for q in c.also_quoted:
+        assert body[q.span.start : q.span.end] == q.text
+
+
+# -- currencies -----------------------------------------------------------------------------
+
+
+def test_other_currencies_are_kept_and_a_stated_conversion_is_its_own_claim() -> None:
+    cs = _claims(
+        "The regional budget will allocate 120 billion soums for the zone, and the bank "
+        "granted KZT 30bn (about $63 million) in export credit."
+    )
+    units = sorted(c.quantity.unit for c in cs)
+    assert units == ["KZT", "USD", "UZS"]
+    usd = next(c for c in cs if c.quantity.unit == "USD")
+    assert usd.quantity.qualifier is not None
