@@ -378,8 +378,17 @@ def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str |
     left = text[max(lo, fig.start - 60) : fig.start]
     for m in pat.finditer(left):
         tail = left[m.end() :]
-        if re.fullmatch(r"\s*(?:[–—:-]|,?\s*with|\([^)]*\))\s*", tail) or re.fullmatch(
-            r"\s+(?:remained|was|is|became|stayed|ranked)\b[^,;$]{0,40}\bpartner\s+with\s*", tail
+        if (
+            re.fullmatch(r"\s*(?:[–—:-]|,?\s*with|\([^)]*\))\s*", tail)
+            or re.fullmatch(
+                r"\s+(?:remained|was|is|became|stayed|ranked)\b[^,;$]{0,40}\bpartner\s+with\s*",
+                tail,
+            )
+            or re.fullmatch(
+                r"\s+(?:held|holds|took|takes|came|comes|followed|follows|ranked|ranks|was|is)"
+                r"\b[^,;$]{0,30}?\s*with\s*",
+                tail,
+            )
         ):
             word = m.group(0).lower().replace("’", "'")
             return of.get(word, of.get(word.removesuffix("'s")))

@@ -886,8 +886,11 @@ _RANK = re.compile(
     + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
     r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
     r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
-    r"|(?<!of )\bthe\s+(largest|biggest|leading|main|top|principal)\s+"
-    r"(?:trade\s+|trading\s+)?partner\b)",
+    r"|(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
+    r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b"
+    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+("
+    + "|".join(_ORDINALS)
+    + r")\s+place\b)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -898,7 +901,7 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
     for m in _RANK.finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
-        gi = next(i for i in range(1, 7) if m.group(i))
+        gi = next(i for i in range(1, 8) if m.group(i))
         word = m.group(gi)
         lw = word.lower()
         if gi == 6:  # "the largest partner"

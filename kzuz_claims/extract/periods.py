@@ -66,6 +66,9 @@ class PeriodMention:
     years: int | None = None
     """For durations: how many years back ("past seven years" -> 7); for "a year earlier"
     (role `same_period`), how many years to shift the period it repeats."""
+    base: bool = False
+    """The period of a change's starting figure ("from $207 million in H1 2023"): that
+    figure's own, and the base of the change; not the period of the sentence."""
     anaphoric: bool = False
     """ "over the year", "on the same date": the year or the date the article is already
     talking about."""
@@ -112,6 +115,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bat\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+|this\s+|last\s+)?"
             rf"(?P<y>year|{_YEAR})\b(?!\s+(?:ago|before|earlier))",
+            re.I,
+        ),
+    ),
+    (
+        "the_period",
+        re.compile(
+            r"\b(?:over|in|during|for|throughout)\s+the\s+(?:same\s+|whole\s+|reporting\s+)?"
+            r"(?:period|quarter|months)\b(?!\s+(?:of|in|a|last|since)\b)",
             re.I,
         ),
     ),
@@ -324,6 +335,8 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         )
     if name == "year_earlier":
         return mention("same_period", None, True, 1)
+    if name == "the_period":
+        return PeriodMention(s, e, "period", text, None, True, None, anaphoric=True)
     if name == "same_date":
         return PeriodMention(s, e, "period", text, None, True, None, anaphoric=True)
     if name == "at_edge":

@@ -99,6 +99,7 @@ def extract_claims(
             (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
         ]
         figs = scan(text, lo, hi, masked, lex)
+        pms = _mark_bases(text, pms, figs)
         state.carried = state.period
         main = _main_period(pms)
         aside = main is not None and (
@@ -352,6 +353,9 @@ def _resolve_anaphoric(pm: PeriodMention, state: _State) -> PeriodMention:
             return replace(pm, role="date")
         return replace(pm, period=state.point.model_copy(update={"basis": PeriodBasis.INHERITED}))
     carried = state.period
+    if carried is not None and "year" not in pm.text.lower():
+        # "over the quarter", "in the same period": the period already under discussion
+        return replace(pm, period=carried.model_copy(update={"basis": PeriodBasis.INHERITED}))
     if carried is None:
         return replace(pm, role="date")
     y = carried.end.year
@@ -373,9 +377,30 @@ def _drill_down(inner: Period | None, outer: Period | None) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
+_FROM = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:to|with))\s*\Z", re.I)
+
+
+def _mark_bases(text: str, pms: list[PeriodMention], figs: Sequence[Figure]) -> list[PeriodMention]:
+    """Mark the period right after a change's starting figure ("from $207.0 million in the
+    first half of 2023") as that figure's own, not the sentence's."""
+    out = []
+    for p in pms:
+        if p.role == "period" and p.period is not None:
+            prev = next((f for f in reversed(figs) if f.end <= p.start), None)
+            if (
+                prev is not None
+                and p.start - prev.end <= 40
+                and not re.search(r"[,;]", text[prev.end : p.start])
+                and _FROM.search(text, max(0, prev.start - 16), prev.start)
+            ):
+                p = replace(p, base=True)
+        out.append(p)
+    return out
+
+
 def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
     for p in pms:
-        if p.role == "period":
+        if p.role == "period" and not p.base:
             return p
     return None
 
@@ -581,9 +606,9 @@ def _period_for(
     are as of the publication date; "six were completed last year" keeps its year.
     """
     change = key in _LEVEL_FREE
-    main = [p for p in pms if p.role == "period"]
+    main = [p for p in pms if p.role == "period" and not p.base]
     since = [p for p in main if p.text.lower().startswith("since") and p.period is not None]
-    compared = next((p.period for p in pms if p.role == "compared" and p.period), None)
+    compared = next((p.period for p in pms if (p.role == "compared" or p.base) and p.period), None)
     if change and compared is None:
         base = _base_for_same_period(pms, state)
         compared = next((_shift(base, p) for p in pms if p.role == "same_period"), None)
