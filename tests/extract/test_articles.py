@@ -15,8 +15,8 @@ from corpus import ARTICLES, CORPUS, outcomes, read_jsonl
 
 def test_corpus_has_enough_articles_and_claims() -> None:
     articles = [p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md")]
-    assert len(articles) >= 15
-    assert len(read_jsonl(CORPUS / "expected.jsonl")) >= 150
+    assert len(articles) >= 30
+    assert len(read_jsonl(CORPUS / "expected.jsonl")) >= 350
 
 
 def test_every_expected_claim_is_extracted_and_nothing_else() -> None:
