@@ -209,6 +209,11 @@ def _direction(
                         dst = dst or code
                     else:
                         src = src or code
+    # "overall exports", "exports to all countries": a total, not a flow to the partner
+    if (src is None or dst is None) and _TOTAL.search(
+        text, max(s, cue_start - 20), min(e, cue_end + 25)
+    ):
+        return None, None
     # the side the text leaves out: a third country the clause names, else the pair's other
     pair = ("KZ", "UZ")
     thirds = [
@@ -221,6 +226,11 @@ def _direction(
     if src == dst:
         return None, None
     return src, dst
+
+
+_TOTAL = re.compile(
+    r"\b(?:overall|total|all countries|all partners|the world|worldwide|global|foreign)\b", re.I
+)
 
 
 @lru_cache(maxsize=256)

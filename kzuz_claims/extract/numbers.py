@@ -430,7 +430,8 @@ def scan(
         fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, masked)
         if fig is not None:
             figures.append(fig)
-            consumed_until = max(fig.num_end, fig.end if fig.kind != "count" else fig.num_end)
+            whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
+            consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
     figures.extend(_multiples(text, start, end, masked, t))
     figures.extend(_fractions(text, start, end, masked, t))
     figures.extend(_ranks(text, start, end, masked))

@@ -33,7 +33,7 @@ from kzuz_claims.normalize.qualifiers import assert_interval
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\b[\w-]+\.(?:kz|uz|ru|com|org|net|gov|info)\b(?:/\S*)?"
     r"|\+\d[\d\s()-]{7,}\d|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b"
-    r"|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b",
+    r"|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b|\b\d+\s*min(?:ute)?s?\s+read\b",
 )
 _LINK = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
@@ -649,7 +649,11 @@ def _period_for(
                 return None, (h.text if h.relative else None), horizon, compared
         if mod == Modality.TARGET:
             return None, None, horizon, compared
-        if mod == Modality.POTENTIAL and (hz or _CONDITIONAL.search(text, fig.end, next_start)):
+        if (mod == Modality.POTENTIAL and hz) or (
+            mod in (Modality.POTENTIAL, Modality.FORECAST)
+            and not hz
+            and _CONDITIONAL.search(text, fig.end, next_start)
+        ):
             # "could be raised to 11 bcm in the medium term", "once it is fully operational"
             return None, (hz[0].text if hz else None), horizon, compared
     if mod == Modality.ACTUAL and not after and _stated_as_now(text, lo, fig, pms):
@@ -814,7 +818,14 @@ def _merge_headline_repeats(
     for c in claims:
         if c.span.start < head_end:
             twin = next(
-                (b for b in body if b.metric == c.metric and b.quantity.overlaps(c.quantity)), None
+                (
+                    b
+                    for b in body
+                    if (b.metric == c.metric or c.metric.startswith("unclassified:"))
+                    and b.quantity.unit == c.quantity.unit
+                    and b.quantity.overlaps(c.quantity)
+                ),
+                None,
             )
             if twin is not None:
                 echoes.setdefault(twin.id, []).append(Quote(span=c.span, text=c.quote))

@@ -259,7 +259,14 @@ def _dateline(text: str) -> InferredDate | None:
                 return InferredDate(d, _quote(line[before.start() : m.end()]))
             if _only_dateline_words(line[: m.start()] + " " + line[m.end() :]):
                 return InferredDate(d, _quote(line.strip()))
+            if _WIRE_PLACE.search(line[: m.start()]) and _WIRE_DASH.match(line[m.end() :]):
+                # "SARYAGASH, 4 June 2025 – Forty-one companies ...": a wire dateline
+                return InferredDate(d, _quote(line[: m.end()].strip()))
     return None
+
+
+_WIRE_PLACE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*\Z")
+_WIRE_DASH = re.compile(r"\s*(?:[–—-]|\(\w)")
 
 
 def _only_dateline_words(rest: str) -> bool:
