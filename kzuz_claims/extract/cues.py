@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from kzuz_claims.extract._literals import PatternSet
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
@@ -85,16 +86,29 @@ def _pair_re(lexicon: Lexicon) -> re.Pattern[str]:
 
 def countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """Country mentions in text[lo:hi] as (start, end, ISO code)."""
+    return list(_countries(text, lo, hi, lexicon))
+
+
+@lru_cache(maxsize=256)
+def _countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int, str], ...]:
+    """`countries`, computed once per stretch of text: the same sentence is asked often."""
     pat, of = _country_re(lexicon)
     out = []
     for m in pat.finditer(text, lo, hi):
         word = m.group(0).lower().replace("’", "'")
         out.append((m.start(), m.end(), of.get(word, of.get(word.removesuffix("'s"), ""))))
-    return [c for c in out if c[2]]
+    return tuple(c for c in out if c[2])
 
 
 def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
     return bool(_pair_re(lexicon).search(text, lo, hi))
+
+
+@cache
+def _modality_set(lexicon: Lexicon) -> tuple[tuple[Modality, ...], PatternSet]:
+    """Every modality pattern of the lexicon, with the modality each signals."""
+    pairs = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
+    return tuple(mod for mod, _ in pairs), PatternSet(p for _, p in pairs)
 
 
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
@@ -105,23 +119,22 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     left = text[max(clause_start, fig.start - 110) : fig.start]
     clause = _NEW_CLAUSE.search(text, fig.end, e)
     right = text[fig.end : clause.start() if clause else e]
+    owners, patterns = _modality_set(lexicon)
     best: tuple[int, int, Modality] | None = None
-    for mod, pats in lexicon.phrases.modality_res.items():
-        rank = 1 if mod == Modality.FORECAST else 0
-        for p in pats:
-            for m in p.finditer(left):
-                if best is None or (m.end(), rank) > best[:2]:
-                    best = (m.end(), rank, mod)
+    for i, m in patterns.finditer(left, 0, len(left)):
+        rank = 1 if owners[i] == Modality.FORECAST else 0
+        if best is None or (m.end(), rank) > best[:2]:
+            best = (m.end(), rank, owners[i])
     if best is not None:
         return best[2]
     best_r: tuple[int, Modality] | None = None
-    for mod, pats in lexicon.phrases.modality_res.items():
-        for p in pats:
-            if p.pattern.endswith("$"):
-                continue
-            found = p.search(right)
-            if found and (best_r is None or found.start() < best_r[0]):
-                best_r = (found.start(), mod)
+    for i in patterns.candidates(right, 0, len(right)):
+        p = patterns.patterns[i]
+        if p.pattern.endswith("$"):
+            continue
+        found = p.search(right)
+        if found and (best_r is None or found.start() < best_r[0]):
+            best_r = (found.start(), owners[i])
     return best_r[1] if best_r else None
 
 
@@ -233,17 +246,20 @@ _TOTAL = re.compile(
 )
 
 
+@cache
+def _cue_set(lexicon: Lexicon) -> tuple[tuple[MetricEntry, ...], PatternSet]:
+    """Every cue pattern of the lexicon, with the metric entry each belongs to."""
+    pairs = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
+    return tuple(entry for entry, _ in pairs), PatternSet(p for _, p in pairs)
+
+
 @lru_cache(maxsize=256)
 def _cue_matches(
     text: str, lo: int, hi: int, lexicon: Lexicon
 ) -> tuple[tuple[MetricEntry, int, int], ...]:
     """Every cue of every metric in text[lo:hi], computed once per stretch of text."""
-    return tuple(
-        (entry, m.start(), m.end())
-        for entry in lexicon.metrics
-        for p in entry.cue_res
-        for m in p.finditer(text, lo, hi)
-    )
+    owners, patterns = _cue_set(lexicon)
+    return tuple((owners[i], m.start(), m.end()) for i, m in patterns.finditer(text, lo, hi))
 
 
 def _cue_hits(

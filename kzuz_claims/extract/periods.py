@@ -13,8 +13,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
+from kzuz_claims.extract._literals import PatternSet
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -266,21 +268,28 @@ _MAYBE_PERIOD = re.compile(
 )
 
 
+@cache
+def _pattern_set() -> PatternSet:
+    return PatternSet(pat for _, pat in _PATTERNS)
+
+
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
-    if not _MAYBE_PERIOD.search(text, start, end):
+    # the patterns first: in most sentences none of them can run, which is cheaper to
+    # learn than whether _MAYBE_PERIOD matches
+    matches = list(_pattern_set().finditer(text, start, end))
+    if not matches or not _MAYBE_PERIOD.search(text, start, end):
         return []
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for name, pat in _PATTERNS:
-        for m in pat.finditer(text, start, end):
-            if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            pm = _resolve(name, m, pub)
-            if pm is None:
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(pm)
+    for i, m in matches:
+        if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        pm = _resolve(_PATTERNS[i][0], m, pub)
+        if pm is None:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(pm)
     out.sort(key=lambda p: p.start)
     return [_as_compared(text, start, p) for p in out]
 

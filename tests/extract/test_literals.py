@@ -1,0 +1,65 @@
+"""A pattern set gives exactly what each of its patterns gives alone, only faster."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzuz_claims.extract import periods
+from kzuz_claims.extract._literals import PatternSet, fold, needs
+from kzuz_claims.extract.lexicon import load_lexicon
+
+
+def _every_pattern() -> list[re.Pattern[str]]:
+    lex = load_lexicon()
+    return [
+        *(p for entry in lex.metrics for p in (*entry.cue_res, *entry.context_res)),
+        *(p for pats in lex.phrases.modality_res.values() for p in pats),
+        *(p for pats in lex.phrases.scope_res.values() for p in pats),
+        *(p for _, p in periods._PATTERNS),
+    ]
+
+
+PATTERNS = _every_pattern()
+WORDS = sorted({s for p in PATTERNS for s in needs(p) or ()})
+
+TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(WORDS).map(str.upper),
+        st.sampled_from([*" ,.;:-–’'\n0123456789", "2023", "İ", "ı", "ſ", "K", "Σ", "ß"]),
+        st.text(max_size=3),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 10), st.integers(0, 10))
+def test_pattern_set_finds_what_each_pattern_finds(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    found = list(PatternSet(PATTERNS).finditer(text, lo, hi))
+    expected = [(i, m) for i, p in enumerate(PATTERNS) for m in p.finditer(text, lo, hi)]
+    assert [(i, m.span()) for i, m in found] == [(i, m.span()) for i, m in expected]
+
+
+@given(st.sampled_from(WORDS), st.sampled_from(["İ", "ı", "ſ", "K", "A", "Z"]))
+def test_fold_reads_what_a_case_insensitive_literal_reads(word: str, odd: str) -> None:
+    for i, ch in enumerate(word):
+        if re.fullmatch(re.escape(ch), odd, re.IGNORECASE):
+            variant = word[:i] + odd + word[i + 1 :]
+            assert word in fold(f"x {variant} y")
+
+
+def test_needs_are_the_literal_text_every_match_contains() -> None:
+    assert needs(re.compile(r"\btrade\b", re.I)) == ("trade",)
+    assert needs(re.compile(r"\b(?:exports?|imports?) of\b", re.I)) == ("export", "import")
+    assert needs(re.compile(r"\b(?:19|20)\d\d\b")) == ("19", "20")
+
+
+def test_patterns_without_needed_text_always_run() -> None:
+    assert needs(re.compile(r"\d+")) is None
+    assert needs(re.compile(r"\b\w+ly\b")) == ("ly",)
+    assert needs(re.compile(r"(?:abc)?")) is None
