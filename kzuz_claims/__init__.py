@@ -5,6 +5,7 @@
     >>> extraction = kz.extract(loaded.documents)
     >>> report = kz.check(loaded.documents, extraction.claims, extraction.persons)
     >>> print(report.to_markdown())
+    >>> kz.extract_quantities("Winds of up to 90 km/h; shares rose 0.65 per cent.")
 
 Names are imported on first use, so `import kzuz_claims` stays fast.
 """
@@ -26,12 +27,14 @@ _EXPORTS = {
     "LoadResult": "kzuz_claims.sources",
     "Period": "kzuz_claims.model",
     "Quantity": "kzuz_claims.model",
+    "QuantityMention": "kzuz_claims.model",
     "Report": "kzuz_claims.model",
     "RuleContext": "kzuz_claims.rules",
     "RuleRegistry": "kzuz_claims.rules",
     "Severity": "kzuz_claims.model",
     "check": "kzuz_claims.engine",
     "extract": "kzuz_claims.extract",
+    "extract_quantities": "kzuz_claims.extract.quantities",
     "load": "kzuz_claims.sources",
     "load_config": "kzuz_claims.config",
     "load_string": "kzuz_claims.sources",
@@ -48,6 +51,7 @@ __all__ = [
     "LoadResult",
     "Period",
     "Quantity",
+    "QuantityMention",
     "Report",
     "RuleContext",
     "RuleRegistry",
@@ -55,6 +59,7 @@ __all__ = [
     "__version__",
     "check",
     "extract",
+    "extract_quantities",
     "load",
     "load_config",
     "load_string",
@@ -66,7 +71,17 @@ if TYPE_CHECKING:
     from kzuz_claims.engine import check
     from kzuz_claims.errors import KzuzError
     from kzuz_claims.extract import Extraction, extract
-    from kzuz_claims.model import Claim, Document, Finding, Period, Quantity, Report, Severity
+    from kzuz_claims.extract.quantities import extract_quantities
+    from kzuz_claims.model import (
+        Claim,
+        Document,
+        Finding,
+        Period,
+        Quantity,
+        QuantityMention,
+        Report,
+        Severity,
+    )
     from kzuz_claims.rules import RuleContext, RuleRegistry, rule
     from kzuz_claims.sources import LoadResult, load, load_string
 

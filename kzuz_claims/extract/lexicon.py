@@ -33,6 +33,12 @@ UnitClass = Literal[
     "volume",
     "duration",
     "rate",
+    "speed",
+    "temperature",
+    "power",
+    "energy",
+    "data",
+    "frequency",
     "any",
 ]
 
@@ -90,6 +96,8 @@ class MetricEntry(_Strict):
 class CurrencyEntry(_Strict):
     symbols: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    scaled: tuple[str, ...] = ()
+    """Words that name the currency only after a scale word ("5 billion won")."""
 
 
 class UnitEntry(_Strict):

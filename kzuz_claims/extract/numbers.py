@@ -308,6 +308,8 @@ class _Tables:
     rate_of: dict[str, str]
     noise_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    scaled_currency: frozenset[str] = frozenset()
+    """Currency words that count only after a scale word ("5 billion won")."""
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -326,7 +328,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         for s in (*entry.symbols, code):
             currency_of[s.lower()] = code
             before.append(s)
-        for w in (*entry.words, code):
+        for w in (*entry.words, *entry.scaled, code):
             currency_of[w.lower()] = code
             after.append(w)
     unit_of: dict[str, tuple[str, str, Decimal]] = {}
@@ -372,6 +374,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         rate_of=rate_of,
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
         people_nouns=frozenset(ph.noise.get("people", ())),
+        scaled_currency=frozenset(w.lower() for e in ph.currencies.values() for w in e.scaled),
     )
 
 
@@ -534,7 +537,7 @@ def _read_figure(
     pa = t.percent_after.match(text[end:hi])
     ta = t.times_after.match(text[end:hi])
     ua = t.unit_after.match(text[end:hi])
-    if cur_code is None and ca and not (ca.group(1) in ("sum", "sums") and not scale):
+    if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
         cur_code = t.currency_of[ca.group(1).lower()]
         end += ca.end()
     if cur_code:
@@ -590,7 +593,7 @@ def _read_figure(
     mult = Decimal(1).scaleb(scale)
     value_b = value * mult
     high_b = high * mult if high is not None else None
-    if sign < 0 and kind in ("percent", "percentage_point"):
+    if sign < 0 and kind in ("percent", "percentage_point", "temperature"):
         value_b = -value_b
     elif sign < 0:
         return None  # a hyphen before a count or an amount is a dash, not a sign

@@ -4,6 +4,7 @@ from kzuz_claims.model._base import FrozenModel, Number
 from kzuz_claims.model.claim import Claim, MetricKind, Modality, PersonMention, claim_id
 from kzuz_claims.model.document import Document, PublishedBasis, Skipped
 from kzuz_claims.model.finding import Evidence, Finding, Gap, Severity
+from kzuz_claims.model.mention import QuantityMention
 from kzuz_claims.model.period import Period, PeriodBasis, PeriodKind
 from kzuz_claims.model.quantity import Qualifier, Quantity
 from kzuz_claims.model.report import Report
@@ -26,6 +27,7 @@ __all__ = [
     "PublishedBasis",
     "Qualifier",
     "Quantity",
+    "QuantityMention",
     "Quote",
     "Report",
     "Severity",

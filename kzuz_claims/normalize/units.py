@@ -11,7 +11,23 @@ from typing import Any
 
 from kzuz_claims.model import Quantity
 
-CURRENCIES = ("USD", "KZT", "UZS", "RUB", "EUR", "CNY")
+CURRENCIES = (
+    "USD",
+    "KZT",
+    "UZS",
+    "RUB",
+    "EUR",
+    "CNY",
+    "GBP",
+    "JPY",
+    "INR",
+    "CHF",
+    "AUD",
+    "CAD",
+    "HKD",
+    "KRW",
+    "TRY",
+)
 """ISO 4217 codes the registry knows; no exchange rates, so each is its own dimension."""
 
 
@@ -28,6 +44,7 @@ def registry() -> Any:
     ureg.define("rank = [rank]")
     ureg.define("percentage_point = [percentage_point] = pp")
     ureg.define("m3 = meter ** 3")
+    ureg.define("basis_point = 0.01 * percentage_point")
     return ureg
 
 
