@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
 from typing import Any
 
 _sre_parse: Any
@@ -50,7 +49,6 @@ def fold(text: str) -> str:
     return text.translate(_SPECIAL_FOLDS).lower()
 
 
-@cache
 def needs(pattern: re.Pattern[str]) -> Needs:
     """Lower-case strings one of which every match of `pattern` contains, or None."""
     if _sre_parse is None:  # pragma: no cover
@@ -92,6 +90,11 @@ class PatternSet:
             for m in self._finder.finditer(fold(text[lo:hi])):
                 found |= self._users[m.group(1)]
         return sorted(found)
+
+    def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
+        """For each pattern, whether it can match in text[lo:hi]."""
+        found = set(self.candidates(text, lo, hi))
+        return tuple(i in found for i in range(len(self.patterns)))
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) of every pattern in text[lo:hi], pattern by pattern."""

@@ -604,10 +604,16 @@ _ATTR_PATTERNS = [
 ]
 
 
+@cache
+def _attribution_set() -> PatternSet:
+    return PatternSet(_ATTR_PATTERNS)
+
+
 def attribution(text: str, lo: int, hi: int) -> str | None:
     """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
-    for p in _ATTR_PATTERNS:
-        m = p.search(text, lo, hi)
+    patterns = _attribution_set()
+    for i in patterns.candidates(text, lo, hi):
+        m = patterns.patterns[i].search(text, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
             if who and who.lower() not in ("the", "he", "she", "it", "they"):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from kzuz_claims.extract._literals import PatternSet
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
 
@@ -435,9 +436,13 @@ def scan(
             figures.append(fig)
             whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
             consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
-    figures.extend(_multiples(text, start, end, masked, t))
-    figures.extend(_fractions(text, start, end, masked, t))
-    figures.extend(_ranks(text, start, end, masked))
+    multiples, fractions, ranks = _word_patterns().possible(text, start, end)
+    if multiples:
+        figures.extend(_multiples(text, start, end, masked, t))
+    if fractions:
+        figures.extend(_fractions(text, start, end, masked, t))
+    if ranks:
+        figures.extend(_ranks(text, start, end, masked))
     figures.sort(key=lambda f: (f.num_start, f.num_end))
     return _dedupe(figures)
 
@@ -459,6 +464,12 @@ def _open_compounds(text: str, start: int, end: int) -> str:
     for m in found:
         chars[m.start(1)] = chars[m.start(2)] = " "
     return "".join(chars)
+
+
+@cache
+def _word_patterns() -> PatternSet:
+    """Multiples, fractions and ranks: each is looked for only where its words occur."""
+    return PatternSet([_MULTIPLE, _FRACTION, _RANK])
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:

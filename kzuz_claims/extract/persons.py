@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from kzuz_claims.extract import sentences
+from kzuz_claims.extract._literals import PatternSet
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
 
@@ -62,6 +63,11 @@ _NOT_NAMES = {
 
 
 @cache
+def _anchored(lexicon: Lexicon) -> PatternSet:
+    return PatternSet(_patterns(lexicon))
+
+
+@cache
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     titles = sorted(lexicon.phrases.offices.get("titles", ()), key=len, reverse=True)
     alt = "|".join(re.escape(t) for t in titles)
@@ -83,37 +89,35 @@ def _valid(name: str) -> bool:
 def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
     """People named in the documents, each mention with its span and office if given."""
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
-    anchored = _mentions(split, _patterns(lexicon))
+    anchored = _mentions(split, _anchored(lexicon))
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    return _dedupe(anchored + _mentions(split, (again,)))
+    return _dedupe(anchored + _mentions(split, PatternSet([again])))
 
 
 def _mentions(
-    split: Sequence[tuple[Document, list[sentences.Sentence]]],
-    patterns: Sequence[re.Pattern[str]],
+    split: Sequence[tuple[Document, list[sentences.Sentence]]], patterns: PatternSet
 ) -> list[PersonMention]:
     """Every valid name the patterns find, with the office their `office` group names."""
     out: list[PersonMention] = []
     for doc, sents in split:
         for sent in sents:
-            for pat in patterns:
-                for m in pat.finditer(doc.text, sent.start, sent.end):
-                    name = m.group("name")
-                    if not _valid(name):
-                        continue
-                    span = Span(
-                        doc=doc.id,
-                        start=m.start("name"),
-                        end=m.end("name"),
-                        sentence_start=sent.start,
-                        sentence_end=sent.end,
-                    )
-                    office = m.groupdict().get("office")
-                    out.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
+            for _, m in patterns.finditer(doc.text, sent.start, sent.end):
+                name = m.group("name")
+                if not _valid(name):
+                    continue
+                span = Span(
+                    doc=doc.id,
+                    start=m.start("name"),
+                    end=m.end("name"),
+                    sentence_start=sent.start,
+                    sentence_end=sent.end,
+                )
+                office = m.groupdict().get("office")
+                out.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
     return out
 
 

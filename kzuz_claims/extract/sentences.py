@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREV = {
     "mr",
@@ -73,6 +74,12 @@ class Sentence:
 
 def split(text: str, start: int = 0) -> list[Sentence]:
     """Sentences of `text[start:]`; every line break ends a sentence (headlines, lists)."""
+    return list(_split(text, start))
+
+
+@lru_cache(maxsize=64)
+def _split(text: str, start: int) -> tuple[Sentence, ...]:
+    """`split`, once per text: claims, persons and the source line all read the sentences."""
     out: list[Sentence] = []
     para = 0
     pos = start
@@ -86,7 +93,7 @@ def split(text: str, start: int = 0) -> list[Sentence]:
             pos = m.end()
         else:
             break
-    return out
+    return tuple(out)
 
 
 def _split_line(text: str, start: int, end: int, para: int) -> list[Sentence]:
