@@ -155,6 +155,15 @@ _MULTIPLE_CHANGES: dict[str, Change] = {
     "quadrupled": "up",
     "halved": "down",
 }
+_NOT_NOUNS = _words(
+    "worldwide nationwide globally overall altogether apiece abroad domestically annually"
+    " today yesterday so"
+)
+"""Words the noun reader may take for the counted noun: "14 million worldwide"."""
+_MINUS = re.compile(r"\bminus\s+\Z", re.IGNORECASE)
+_LEVEL_HEDGE = re.compile(
+    r"(?:just\s+|well\s+|slightly\s+)?(?:below|above|beneath|under|past)\b", re.IGNORECASE
+)
 _NOUN_BEFORE = re.compile(
     r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.IGNORECASE
 )
@@ -347,12 +356,21 @@ def _mentions(
     start, end = fig.start, fig.end
     if fig.value < 0 and start == fig.num_start and start > lo and text[start - 1] in "-−":
         start -= 1  # "-12°C": the sign belongs to the figure
-    kind, unit, noun = fig.kind, fig.unit, fig.noun
+    kind, unit, noun, value = fig.kind, fig.unit, fig.noun, fig.value
+    minus = _MINUS.search(text, max(lo, start - 8), start)
+    if minus is not None and kind == "temperature" and value > 0:
+        start, value = minus.start(), -value  # "minus 5C"
     if kind in ("count", "rate") and (fig.noun is not None or fig.extra.get("refers")):
         per = unit.partition("/")[2]
         kind, unit = "count", f"count/{per}" if per else "count"
         end = fig.noun_end if fig.noun is not None and fig.noun_end else fig.end
         noun = fig.noun or _noun_before(text, lo, fig) or last_noun
+        if fig.noun is not None and fig.noun.lower() in _NOT_NOUNS:
+            # "14 million worldwide": the quote stops before the adverb
+            end = text.rfind(fig.noun.split()[0], fig.num_end, end)
+            while end > fig.num_end and text[end - 1].isspace():
+                end -= 1
+            noun = last_noun
     if "/" in unit:
         rate = _rate_re(lexicon).match(text, end, hi)
         if rate is not None:
@@ -365,10 +383,10 @@ def _mentions(
         (a_start, a_end), (b_start, b_end) = split
         assert fig.high is not None
         return [
-            _mention(text, lo, hi, doc, a_start, a_end, fig.value, unit, kind, noun, fig, change),
+            _mention(text, lo, hi, doc, a_start, a_end, value, unit, kind, noun, fig, change),
             _mention(text, lo, hi, doc, b_start, b_end, fig.high, unit, kind, noun, fig, None),
         ]
-    mention = _mention(text, lo, hi, doc, start, end, fig.value, unit, kind, noun, fig, change)
+    mention = _mention(text, lo, hi, doc, start, end, value, unit, kind, noun, fig, change)
     if fig.high is not None:
         mention = mention.model_copy(update={"low": fig.value, "high": fig.high})
     return [mention]
@@ -426,6 +444,8 @@ def _change(text: str, lo: int, hi: int, fig: Figure, start: int, end: int) -> C
     """Whether the figure is the size of a rise or a fall, from the words around it."""
     if fig.kind == "times":
         return _MULTIPLE_CHANGES.get(text[fig.num_start : fig.num_end].lower())
+    if _LEVEL_HEDGE.match(text, fig.start, fig.num_start):
+        return None  # "fell below 30%": a level crossed, not the size of the fall
     left = [t.lower() for t in _TOKENS.findall(text, max(lo, start - 60), start)]
     i = len(left) - 1
     while i >= 0 and (left[i] in _FILLERS or (left[i].endswith("ly") and len(left[i]) > 3)):
