@@ -160,6 +160,7 @@ _NOT_NOUNS = _words(
     " today yesterday so"
 )
 """Words the noun reader may take for the counted noun: "14 million worldwide"."""
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus\s+\Z", re.IGNORECASE)
 _LEVEL_HEDGE = re.compile(
     r"(?:just\s+|well\s+|slightly\s+)?(?:below|above|beneath|under|past)\b", re.IGNORECASE
@@ -386,6 +387,9 @@ def _mentions(
             _mention(text, lo, hi, doc, a_start, a_end, value, unit, kind, noun, fig, change),
             _mention(text, lo, hi, doc, b_start, b_end, fig.high, unit, kind, noun, fig, None),
         ]
+    if fig.high is not None:
+        between = _BETWEEN.search(text, max(lo, start - 9), start)
+        start = between.start() if between is not None else start
     mention = _mention(text, lo, hi, doc, start, end, value, unit, kind, noun, fig, change)
     if fig.high is not None:
         mention = mention.model_copy(update={"low": fig.value, "high": fig.high})
