@@ -134,6 +134,9 @@ _DOWN_NOUNS = _words(
 _UP_AFTER = _UP_NOUNS | _words("more higher up")
 _DOWN_AFTER = _DOWN_NOUNS | _words("less lower fewer down")
 _ADDITIONAL = _words("more less fewer")
+_PLAIN_AFTER = _words("more higher up less lower fewer down growth uptick contraction downturn")
+"""Words after a figure that say a change whatever follows; the others are verbs too."""
+_PREPOSITIONS = _words("in on of from since over compared to for year against versus at than")
 _FILLERS = _words("by a an another some further additional")
 """Words between a change verb and its figure: "rose by", "fell a further"."""
 _SKIP_AFTER = _words("- / year month quarter week on y annual overall")
@@ -387,6 +390,8 @@ def _mentions(
             _mention(text, lo, hi, doc, a_start, a_end, value, unit, kind, noun, fig, change),
             _mention(text, lo, hi, doc, b_start, b_end, fig.high, unit, kind, noun, fig, None),
         ]
+    if text[end - 1 : end] == "." and (end == hi or text[end : end + 1].isspace()):
+        end -= 1  # "between $3 billion and $4 billion." ends the sentence
     if fig.high is not None:
         between = _BETWEEN.search(text, max(lo, start - 9), start)
         start = between.start() if between is not None else start
@@ -474,13 +479,17 @@ def _change(text: str, lo: int, hi: int, fig: Figure, start: int, end: int) -> C
                 return "up"
             if word in _DOWN_WORDS:
                 return "down"
-    for word in (t.lower() for t in _TOKENS.findall(text, end, min(hi, end + 40))):
+    right = [t.lower() for t in _TOKENS.findall(text, end, min(hi, end + 50))]
+    article = bool(left) and left[-1] in ("a", "an", "the")
+    for j, word in enumerate(right):
         if fig.kind == "count" and word in _ADDITIONAL:
             break  # "27 more are underway" counts others, it is no rise
-        if word in _UP_AFTER:
-            return "up"
-        if word in _DOWN_AFTER:
-            return "down"
+        if word in _UP_AFTER or word in _DOWN_AFTER:
+            # "a 5% cut", "5% drop in sales", but "90 km/h cut power" is a verb
+            after = right[j + 1] if j + 1 < len(right) else "."
+            if word in _PLAIN_AFTER or article or not after.isalpha() or after in _PREPOSITIONS:
+                return "up" if word in _UP_AFTER else "down"
+            break
         if word not in _SKIP_AFTER:
             break
     return None
