@@ -27,7 +27,7 @@ from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Document, Span
 from kzuz_claims.model.mention import BOUNDS, Change, QuantityMention
 
-__all__ = ["extract_quantities", "quantities_in"]
+__all__ = ["extract_quantities"]
 
 # Spans that hold digits but no quantity. The first line repeats what the claim
 # pipeline masks (links, phone numbers in international form, ordinals, "No. 5",
@@ -163,6 +163,8 @@ _NOT_NOUNS = _words(
     " today yesterday so"
 )
 """Words the noun reader may take for the counted noun: "14 million worldwide"."""
+_TO_LEVEL = re.compile(r"\s?to\s?(?=[^\d\s])")
+"""The "to" of "fell $1.20 to $82.40": the second figure has its own currency sign."""
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus\s+\Z", re.IGNORECASE)
 _LEVEL_HEDGE = re.compile(
@@ -190,20 +192,12 @@ def extract_quantities(
     lex = lexicon or load_lexicon()
     out: list[QuantityMention] = []
     for sent in sentences.split(text, body):
-        out.extend(
-            quantities_in(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex)
-        )
+        out.extend(_in_sentence(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex))
     return out
 
 
-def quantities_in(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    doc: str = "string",
-    published: date | None = None,
-    lexicon: Lexicon | None = None,
+def _in_sentence(
+    text: str, start: int, end: int, *, doc: str, published: date | None, lexicon: Lexicon
 ) -> list[QuantityMention]:
     """The quantities of one sentence, text[start:end]."""
     numbers, dates = _candidates(text, start, end, lexicon)
@@ -382,16 +376,15 @@ def _mentions(
     base, slash, per = unit.partition("/")
     unit = _PINT_SPELLING.get(base, base) + slash + per
     change = _change(text, lo, hi, fig, start, end)
+    if text[end - 1 : end] == "." and (end == hi or text[end : end + 1].isspace()):
+        end -= 1  # "between $3 billion and $4 billion." ends the sentence
     split = _split_change_and_level(text, fig, start, end, change)
-    if split is not None:
+    if split is not None and fig.high is not None:
         (a_start, a_end), (b_start, b_end) = split
-        assert fig.high is not None
         return [
             _mention(text, lo, hi, doc, a_start, a_end, value, unit, kind, noun, fig, change),
             _mention(text, lo, hi, doc, b_start, b_end, fig.high, unit, kind, noun, fig, None),
         ]
-    if text[end - 1 : end] == "." and (end == hi or text[end : end + 1].isspace()):
-        end -= 1  # "between $3 billion and $4 billion." ends the sentence
     if fig.high is not None:
         between = _BETWEEN.search(text, max(lo, start - 9), start)
         start = between.start() if between is not None else start
@@ -501,7 +494,7 @@ def _split_change_and_level(
     """ "fell $1.20 to $82.40": a change and the level it reached, not a range."""
     if fig.high is None or change is None:
         return None
-    m = re.compile(r"\s?to\s?(?=[^\d\s])").search(text, fig.num_end, end)
-    if m is None or m.start() != fig.num_end:
+    m = _TO_LEVEL.match(text, fig.num_end, end)
+    if m is None:
         return None
     return (start, m.start()), (m.end(), end)
