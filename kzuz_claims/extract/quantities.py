@@ -87,7 +87,7 @@ _LABEL_NOUNS = _words(
     " platform gate terminal flight bus channel episode season level grade phase stage tier"
     " category type model size number item figure table appendix volume issue lot unit"
     " apartment suite floor row seat zone district ward block pier hole lap round act scene"
-    " step rule track game match week day class form"
+    " step rule track game match week day class form magnitude"
 )
 _NOT_LABELS = _words(
     "the a an and but or nor only just all both some about around nearly almost over under"
@@ -163,6 +163,12 @@ _NOT_NOUNS = _words(
     " today yesterday so"
 )
 """Words the noun reader may take for the counted noun: "14 million worldwide"."""
+_RATIO = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?\Z",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.,?|—|–)\s*")
+"""Between a change and the same change in other units: "312 points, or 0.8%"."""
 _TO_LEVEL = re.compile(r"\s?to\s?(?=[^\d\s])")
 """The "to" of "fell $1.20 to $82.40": the second figure has its own currency sign."""
 _BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
@@ -189,11 +195,20 @@ def extract_quantities(
         text, doc_id, body, pub = source.text, source.id, source.body_start, source.published
     else:
         text, doc_id, body, pub = source, "string", 0, None
-    lex = lexicon or load_lexicon()
+    lex = _general_news(lexicon or load_lexicon())
     out: list[QuantityMention] = []
     for sent in sentences.split(text, body):
         out.extend(_in_sentence(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex))
     return out
+
+
+@cache
+def _general_news(lexicon: Lexicon) -> Lexicon:
+    """The lexicon without its page-furniture nouns: in general news "12,000 votes",
+    "3 million shares" and "500 comments" are quantities, not widgets of a scraped page."""
+    noise = {**lexicon.phrases.noise, "nouns": ()}
+    phrases = lexicon.phrases.model_copy(update={"noise": noise})
+    return lexicon.model_copy(update={"phrases": phrases})
 
 
 def _in_sentence(
@@ -220,13 +235,17 @@ def _in_sentence(
     for fig in figures:
         if fig.kind == "rank" or fig.num_start < last_end:
             continue  # ordinals are not quantities; a range's second number is read already
-        if fig.kind == "count" and _glued(text, fig):
-            continue
+        if fig.kind == "count" and (_glued(text, fig) or _RATIO.search(text, start, fig.start)):
+            continue  # "5G", "9am"; "three in four voters" is a share, not four voters
         if fig.kind == "count" and _after_label(text, start, fig):
             titled = _title_case(text, start, end) if titled is None else titled
             if not titled:
                 continue
         for mention in _mentions(text, start, end, fig, doc, last_noun, lexicon):
+            if out and mention.change is None and out[-1].change is not None:
+                between = text[out[-1].span.end : mention.span.start]
+                if _APPOSITION.fullmatch(between):  # "gained 312 points, or 0.8%,"
+                    mention = mention.model_copy(update={"change": out[-1].change})
             out.append(mention)
             last_end = max(last_end, fig.num_end, mention.span.end)
             if mention.kind == "count" and mention.noun:
@@ -466,6 +485,8 @@ def _change(text: str, lo: int, hi: int, fig: Figure, start: int, end: int) -> C
                 return "down"
     if left and left[-1] == "by":  # "cut its main rate by 25 basis points"
         for word in reversed(left[max(0, len(left) - 9) : -1]):
+            if word in ("'", "’"):
+                continue  # "cut the river's flow by two-thirds"
             if not word.isalpha():
                 break
             if word in _UP_BY:
