@@ -50,6 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--format", choices=("md", "json", "text"), default="text")
     ck.add_argument("--fail-on", choices=("info", "warning", "error"), default="error")
     ck.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
+    qt = sub.add_parser(
+        "quantities", help="print every quantity (money, units, percents, counts) in text"
+    )
+    qt.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="TEXT-OR-PATH",
+        help="literal text, - for standard input, or files or folders of .txt/.md articles",
+    )
+    qt.add_argument("--format", choices=("jsonl", "table"), default="table")
     sub.add_parser("rules", help="list the rules")
     xp = sub.add_parser("explain", help="print the documentation of one rule")
     xp.add_argument("rule", metavar="RULE", help="rule id (KZC001) or name (value-conflict)")
@@ -76,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from kzuz_claims.config import load_config
 
+    if args.command == "quantities":
+        return _quantities(args.inputs, args.format, out, err)
     if args.command == "rules":
         from kzuz_claims.rules import RuleRegistry
 
@@ -130,6 +142,46 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text if text.endswith("\n") else text + "\n")
     threshold = Severity(args.fail_on)
     return EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN
+
+
+_PATH_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".csv", "/")
+
+
+def _looks_like_path(item: str) -> bool:
+    """A missing path, not text: one word that ends like a file or folder, or starts like a path."""
+    if any(c.isspace() for c in item):
+        return False
+    return item.lower().endswith(_PATH_SUFFIXES) or item.startswith(("./", "../", "/", "~"))
+
+
+def _quantities(inputs: Sequence[str], fmt: str, out: TextIO, err: TextIO) -> int:
+    """`kzuz-claims quantities`: literal texts first, in order, then the files' documents."""
+    from kzuz_claims.errors import SourceError
+    from kzuz_claims.extract.quantities import extract_quantities
+    from kzuz_claims.model import Document
+    from kzuz_claims.report import quantities_table, quantities_to_jsonl
+    from kzuz_claims.sources import load
+
+    texts: list[Document] = []
+    paths: list[str] = []
+    literal = [i for i in inputs if i != "-" and not Path(i).exists()]
+    for position, item in enumerate(inputs, 1):
+        if item == "-":
+            texts.append(Document(id="stdin", text=sys.stdin.read()))
+        elif Path(item).exists():
+            paths.append(item)
+        elif _looks_like_path(item):
+            raise SourceError(item, "no such file or folder; check the path")
+        else:
+            name = "text" if len(literal) == 1 else f"text{position}"  # its argument position
+            texts.append(Document(id=name, text=item))
+    loaded = load(paths) if paths else None
+    documents = [*texts, *(loaded.documents if loaded else ())]
+    for skip in loaded.skipped if loaded else ():
+        err.write(f"kzuz-claims: skipped {skip.path}: {skip.reason}\n")
+    mentions = [m for doc in documents for m in extract_quantities(doc)]
+    out.write(quantities_to_jsonl(mentions) if fmt == "jsonl" else quantities_table(mentions))
+    return EXIT_CLEAN if documents else EXIT_USAGE
 
 
 def _under(path: Path, roots: Sequence[Path]) -> bool:

@@ -27,7 +27,7 @@ from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Document, Span
 from kzuz_claims.model.mention import BOUNDS, Change, QuantityMention
 
-__all__ = ["extract_quantities", "quantities_in"]
+__all__ = ["extract_quantities"]
 
 # Spans that hold digits but no quantity. The first line repeats what the claim
 # pipeline masks (links, phone numbers in international form, ordinals, "No. 5",
@@ -87,7 +87,7 @@ _LABEL_NOUNS = _words(
     " platform gate terminal flight bus channel episode season level grade phase stage tier"
     " category type model size number item figure table appendix volume issue lot unit"
     " apartment suite floor row seat zone district ward block pier hole lap round act scene"
-    " step rule track game match week day class form"
+    " step rule track game match week day class form magnitude"
 )
 _NOT_LABELS = _words(
     "the a an and but or nor only just all both some about around nearly almost over under"
@@ -134,6 +134,9 @@ _DOWN_NOUNS = _words(
 _UP_AFTER = _UP_NOUNS | _words("more higher up")
 _DOWN_AFTER = _DOWN_NOUNS | _words("less lower fewer down")
 _ADDITIONAL = _words("more less fewer")
+_PLAIN_AFTER = _words("more higher up less lower fewer down growth uptick contraction downturn")
+"""Words after a figure that say a change whatever follows; the others are verbs too."""
+_PREPOSITIONS = _words("in on of from since over compared to for year against versus at than")
 _FILLERS = _words("by a an another some further additional")
 """Words between a change verb and its figure: "rose by", "fell a further"."""
 _SKIP_AFTER = _words("- / year month quarter week on y annual overall")
@@ -160,6 +163,15 @@ _NOT_NOUNS = _words(
     " today yesterday so"
 )
 """Words the noun reader may take for the counted noun: "14 million worldwide"."""
+_RATIO = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?\Z",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.,?|—|–)\s*")
+"""Between a change and the same change in other units: "312 points, or 0.8%"."""
+_TO_LEVEL = re.compile(r"\s?to\s?(?=[^\d\s])")
+"""The "to" of "fell $1.20 to $82.40": the second figure has its own currency sign."""
+_BETWEEN = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus\s+\Z", re.IGNORECASE)
 _LEVEL_HEDGE = re.compile(
     r"(?:just\s+|well\s+|slightly\s+)?(?:below|above|beneath|under|past)\b", re.IGNORECASE
@@ -183,23 +195,24 @@ def extract_quantities(
         text, doc_id, body, pub = source.text, source.id, source.body_start, source.published
     else:
         text, doc_id, body, pub = source, "string", 0, None
-    lex = lexicon or load_lexicon()
+    lex = _general_news(lexicon or load_lexicon())
     out: list[QuantityMention] = []
     for sent in sentences.split(text, body):
-        out.extend(
-            quantities_in(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex)
-        )
+        out.extend(_in_sentence(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex))
     return out
 
 
-def quantities_in(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    doc: str = "string",
-    published: date | None = None,
-    lexicon: Lexicon | None = None,
+@cache
+def _general_news(lexicon: Lexicon) -> Lexicon:
+    """The lexicon without its page-furniture nouns: in general news "12,000 votes",
+    "3 million shares" and "500 comments" are quantities, not widgets of a scraped page."""
+    noise = {**lexicon.phrases.noise, "nouns": ()}
+    phrases = lexicon.phrases.model_copy(update={"noise": noise})
+    return lexicon.model_copy(update={"phrases": phrases})
+
+
+def _in_sentence(
+    text: str, start: int, end: int, *, doc: str, published: date | None, lexicon: Lexicon
 ) -> list[QuantityMention]:
     """The quantities of one sentence, text[start:end]."""
     numbers, dates = _candidates(text, start, end, lexicon)
@@ -222,13 +235,17 @@ def quantities_in(
     for fig in figures:
         if fig.kind == "rank" or fig.num_start < last_end:
             continue  # ordinals are not quantities; a range's second number is read already
-        if fig.kind == "count" and _glued(text, fig):
-            continue
+        if fig.kind == "count" and (_glued(text, fig) or _RATIO.search(text, start, fig.start)):
+            continue  # "5G", "9am"; "three in four voters" is a share, not four voters
         if fig.kind == "count" and _after_label(text, start, fig):
             titled = _title_case(text, start, end) if titled is None else titled
             if not titled:
                 continue
         for mention in _mentions(text, start, end, fig, doc, last_noun, lexicon):
+            if out and mention.change is None and out[-1].change is not None:
+                between = text[out[-1].span.end : mention.span.start]
+                if _APPOSITION.fullmatch(between):  # "gained 312 points, or 0.8%,"
+                    mention = mention.model_copy(update={"change": out[-1].change})
             out.append(mention)
             last_end = max(last_end, fig.num_end, mention.span.end)
             if mention.kind == "count" and mention.noun:
@@ -378,14 +395,18 @@ def _mentions(
     base, slash, per = unit.partition("/")
     unit = _PINT_SPELLING.get(base, base) + slash + per
     change = _change(text, lo, hi, fig, start, end)
+    if text[end - 1 : end] == "." and (end == hi or text[end : end + 1].isspace()):
+        end -= 1  # "between $3 billion and $4 billion." ends the sentence
     split = _split_change_and_level(text, fig, start, end, change)
-    if split is not None:
+    if split is not None and fig.high is not None:
         (a_start, a_end), (b_start, b_end) = split
-        assert fig.high is not None
         return [
             _mention(text, lo, hi, doc, a_start, a_end, value, unit, kind, noun, fig, change),
             _mention(text, lo, hi, doc, b_start, b_end, fig.high, unit, kind, noun, fig, None),
         ]
+    if fig.high is not None:
+        between = _BETWEEN.search(text, max(lo, start - 9), start)
+        start = between.start() if between is not None else start
     mention = _mention(text, lo, hi, doc, start, end, value, unit, kind, noun, fig, change)
     if fig.high is not None:
         mention = mention.model_copy(update={"low": fig.value, "high": fig.high})
@@ -464,19 +485,25 @@ def _change(text: str, lo: int, hi: int, fig: Figure, start: int, end: int) -> C
                 return "down"
     if left and left[-1] == "by":  # "cut its main rate by 25 basis points"
         for word in reversed(left[max(0, len(left) - 9) : -1]):
+            if word in ("'", "’"):
+                continue  # "cut the river's flow by two-thirds"
             if not word.isalpha():
                 break
             if word in _UP_BY:
                 return "up"
             if word in _DOWN_WORDS:
                 return "down"
-    for word in (t.lower() for t in _TOKENS.findall(text, end, min(hi, end + 40))):
+    right = [t.lower() for t in _TOKENS.findall(text, end, min(hi, end + 50))]
+    article = bool(left) and left[-1] in ("a", "an", "the")
+    for j, word in enumerate(right):
         if fig.kind == "count" and word in _ADDITIONAL:
             break  # "27 more are underway" counts others, it is no rise
-        if word in _UP_AFTER:
-            return "up"
-        if word in _DOWN_AFTER:
-            return "down"
+        if word in _UP_AFTER or word in _DOWN_AFTER:
+            # "a 5% cut", "5% drop in sales", but "90 km/h cut power" is a verb
+            after = right[j + 1] if j + 1 < len(right) else "."
+            if word in _PLAIN_AFTER or article or not after.isalpha() or after in _PREPOSITIONS:
+                return "up" if word in _UP_AFTER else "down"
+            break
         if word not in _SKIP_AFTER:
             break
     return None
@@ -488,7 +515,7 @@ def _split_change_and_level(
     """ "fell $1.20 to $82.40": a change and the level it reached, not a range."""
     if fig.high is None or change is None:
         return None
-    m = re.compile(r"\s?to\s?(?=[^\d\s])").search(text, fig.num_end, end)
-    if m is None or m.start() != fig.num_end:
+    m = _TO_LEVEL.match(text, fig.num_end, end)
+    if m is None:
         return None
     return (start, m.start()), (m.end(), end)

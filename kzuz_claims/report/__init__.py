@@ -3,6 +3,7 @@
     render(report, "md")       # or "json", "text"
     claims_to_jsonl(claims)    # `kzuz-claims extract --format jsonl`
     claims_table(claims)       # `kzuz-claims extract --format table`
+    quantities_to_jsonl(mentions), quantities_table(mentions)   # `kzuz-claims quantities`
 
 Every renderer is a pure function of its input: the same report gives byte-identical
 text, always ending in one newline.
@@ -17,6 +18,7 @@ from kzuz_claims.model.display import format_amount, format_interval, format_qua
 from kzuz_claims.report._format import format_claim_value, format_period
 from kzuz_claims.report.json import claims_to_jsonl, report_to_dict, to_json
 from kzuz_claims.report.markdown import to_markdown
+from kzuz_claims.report.quantities import quantities_table, quantities_to_jsonl
 from kzuz_claims.report.table import claims_table
 from kzuz_claims.report.text import to_text
 
@@ -29,6 +31,8 @@ __all__ = [
     "format_interval",
     "format_period",
     "format_quantity",
+    "quantities_table",
+    "quantities_to_jsonl",
     "render",
     "report_to_dict",
     "to_json",

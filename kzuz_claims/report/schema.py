@@ -4,6 +4,7 @@
     python -m kzuz_claims.report.schema --check    # exit 1 when the files are stale
 
 `claim.schema.json` describes one line of `kzuz-claims extract --format jsonl`;
+`quantity.schema.json` one line of `kzuz-claims quantities --format jsonl`;
 `report.schema.json` describes `kzuz-claims check --format json`. They describe the
 output as written: every field is always present (so every field is required), and
 each finding carries its `fingerprint`.
@@ -18,12 +19,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kzuz_claims.model import Claim, Report
+from kzuz_claims.model import Claim, QuantityMention, Report
 
 __all__ = [
     "DEFAULT_DIR",
     "claim_schema",
     "main",
+    "quantity_schema",
     "render_schemas",
     "report_schema",
     "stale_schemas",
@@ -68,6 +70,12 @@ def claim_schema() -> dict[str, Any]:
     return _finish(schema, "One line of `kzuz-claims extract --format jsonl`.")
 
 
+def quantity_schema() -> dict[str, Any]:
+    """Schema of one quantity mention, one line of `kzuz-claims quantities --format jsonl`."""
+    schema = QuantityMention.model_json_schema(mode="serialization")
+    return _finish(schema, "One line of `kzuz-claims quantities --format jsonl`.")
+
+
 def report_schema() -> dict[str, Any]:
     """Schema of `kzuz-claims check --format json`: the Report plus finding fingerprints."""
     schema = Report.model_json_schema(mode="serialization")
@@ -78,6 +86,7 @@ def report_schema() -> dict[str, Any]:
 
 _SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "claim.schema.json": claim_schema,
+    "quantity.schema.json": quantity_schema,
     "report.schema.json": report_schema,
 }
 

@@ -136,3 +136,15 @@ def test_the_model_round_trips_through_json_and_refuses_inconsistent_bounds() ->
         QuantityMention(
             span=span, quote="500", value=Decimal(5), unit="count", kind="count", change="flat"
         )
+
+
+def test_the_readme_example_prints_what_the_readme_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quantities in any text", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    documented = [line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")]
+    assert printed == documented
