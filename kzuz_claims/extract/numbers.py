@@ -38,6 +38,14 @@ _ORDINALS = {
     "eleventh": 11,
     "twelfth": 12,
 }
+PAGE_NOISE = (
+    r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\b[\w-]+\.(?:kz|uz|ru|com|org|net|gov|info)\b(?:/\S*)?"
+    r"|\+\d[\d\s()-]{7,}\d|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b"
+    r"|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b|\b\d+\s*min(?:ute)?s?\s+read\b"
+)
+"""Digits that are never figures: links, e-mail and web addresses, international phone
+numbers, ordinals, "No. 5", "F-16", "G20", "2 min read". Both the claim pipeline and
+the quantity API mask these before `scan`."""
 _MULTIPLE_VERBS: dict[str, Decimal] = {
     "doubled": Decimal(2),
     "doubling": Decimal(2),
@@ -431,7 +439,7 @@ def scan(
     for ns, ne, digits, is_words, sign in raw:
         if ns < consumed_until or _overlaps(ns, ne, masked):
             continue
-        fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, masked)
+        fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t)
         if fig is not None:
             figures.append(fig)
             whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
@@ -491,7 +499,6 @@ def _read_figure(
     is_words: bool,
     sign: int,
     t: _Tables,
-    masked: Sequence[tuple[int, int]],
 ) -> Figure | None:
     # --- the number itself
     comma_decimal = bool(re.fullmatch(r"\d+,\d{1,2}", digits))

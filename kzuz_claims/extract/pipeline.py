@@ -11,7 +11,7 @@ from decimal import Decimal
 from kzuz_claims.config import Config
 from kzuz_claims.extract import cues, periods, sentences
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
-from kzuz_claims.extract.numbers import Figure, scan
+from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
 from kzuz_claims.extract.periods import PeriodMention
 from kzuz_claims.extract.persons import find_persons
 from kzuz_claims.model import (
@@ -30,11 +30,7 @@ from kzuz_claims.model import (
 )
 from kzuz_claims.normalize.qualifiers import assert_interval
 
-_NOISE = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\b[\w-]+\.(?:kz|uz|ru|com|org|net|gov|info)\b(?:/\S*)?"
-    r"|\+\d[\d\s()-]{7,}\d|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b"
-    r"|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b|\b\d+\s*min(?:ute)?s?\s+read\b",
-)
+_NOISE = re.compile(PAGE_NOISE)
 _LINK = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
     r"|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of"
@@ -483,14 +479,6 @@ def _claim(
                 "high_closed": True,
                 "low": value if quantity.low is None or quantity.low > value else quantity.low,
             }
-        )
-    elif value != fig.value:
-        quantity = assert_interval(
-            value,
-            fig.unit,
-            precision=fig.precision,
-            qualifier=fig.qualifier,
-            tolerances=cfg.tolerances,
         )
     entities = _entities(text, lo, hi, entry, key, lex)
     qstart = fig.start

@@ -23,19 +23,16 @@ from functools import cache
 
 from kzuz_claims.extract import periods, sentences
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
-from kzuz_claims.extract.numbers import Figure, scan
+from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
 from kzuz_claims.model import Document, Span
 from kzuz_claims.model.mention import BOUNDS, Change, QuantityMention
 
 __all__ = ["extract_quantities"]
 
-# Spans that hold digits but no quantity. The first line repeats what the claim
-# pipeline masks (links, phone numbers in international form, ordinals, "No. 5",
-# "F-16", "G20"); the rest is what general news adds.
+# Spans that hold digits but no quantity: the page noise the claim pipeline masks too
+# (numbers.PAGE_NOISE), and what general news adds.
 _NOT_QUANTITIES = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.\w+\b|\+\d[\d\s()-]{7,}\d"
-    r"|\b\d+(?:st|nd|rd|th)\b|\b(?:No|no|Nr|#)\.?\s?\d+\b|\b[A-Za-z]+-\d+\b|\b(?:COVID|Covid|G|C)\d+\b"
-    r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"  # (212) 555-0147
+    PAGE_NOISE + r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"  # (212) 555-0147
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"  # 212-555-0147
     r"|\b0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}\b"  # 0800 555 0199, 020 7946 0958
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?\s?m\b\.?|(?:GMT|UTC|BST|CET|[ECMP][SD]T)\b)"
