@@ -76,6 +76,9 @@ class MetricEntry(_Strict):
     modality: Modality | None = None
     priority: int = 0
     in_scope: bool = True
+    per: Literal["yr", "day"] | None = None
+    """The rate a physical amount of this metric is stated in when the text names none:
+    gas flows are counted by the year, so "5.5 bcm this year" is 5.5e9 m3/yr."""
 
     cue_res: tuple[re.Pattern[str], ...] = Field(default=(), exclude=True)
     context_res: tuple[re.Pattern[str], ...] = Field(default=(), exclude=True)

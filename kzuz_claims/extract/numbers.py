@@ -489,6 +489,16 @@ def _dedupe(figs: list[Figure]) -> list[Figure]:
     return out
 
 
+_RANGE_FROM = re.compile(
+    r"\b(?:total|totals|totalled|totaled|amount\s+to|amounts\s+to|come\s+to|comes\s+to|"
+    r"range|ranges|ranged|ranging|vary|varies|varied|varying|be|estimated\s+at|put\s+at)"
+    r"\s+from\s+(?:US\$|\$|€|₸|₽)?\s?\Z",
+    re.IGNORECASE,
+)
+"""A "from" that opens a range, not the start of a change: "to total from 2.1 to 2.4
+million tonnes" against "grew from 2.1 to 2.4 million tonnes"."""
+
+
 def _read_figure(
     text: str,
     lo: int,
@@ -513,7 +523,10 @@ def _read_figure(
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     rng = _RANGE_TO.match(text[end:hi])
     between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
-    if rng and not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE):
+    if rng and (
+        not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
+        or _RANGE_FROM.search(text, lo, ns)
+    ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
             high = v2

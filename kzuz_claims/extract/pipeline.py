@@ -466,11 +466,25 @@ def _claim(
     period, as_written, horizon, compared = _period_for(
         fig, pms, kind, mod, doc.published, state, si, key, next_start, text, lo
     )
+    if (
+        mod != Modality.ACTUAL
+        and forced_modality is None
+        and period is not None
+        and doc.published is not None
+        and period.end < doc.published
+        and _FROM.search(text, max(lo, fig.start - 16), fig.start)
+    ):
+        # the base a forecast is set against is a past figure: "to reach 5.5 bcm this
+        # year, against 3.4 bcm in 2024"
+        mod = Modality.ACTUAL
     value = fig.value
     if key == "growth_rate" and choice.change == "down" and value > 0:
         value = -value
+    unit = fig.unit
+    if entry is not None and entry.per is not None and fig.kind in _PHYSICAL and "/" not in unit:
+        unit = f"{unit}/{entry.per}"
     quantity = assert_interval(
-        value, fig.unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
+        value, unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
     )
     if fig.high is not None:
         quantity = quantity.model_copy(

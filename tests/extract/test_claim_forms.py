@@ -243,3 +243,40 @@ def test_other_currencies_are_kept_and_a_stated_conversion_is_its_own_claim() ->
     assert units == ["KZT", "USD", "UZS"]
     usd = next(c for c in cs if c.quantity.unit == "USD")
     assert usd.quantity.qualifier is not None
+
+
+# -- rates and comparison bases ---------------------------------------------------------
+
+
+def test_gas_volume_for_one_year_is_counted_per_year() -> None:
+    cs = _claims("Kazakhstan plans to pump 4.2 bcm of gas to its southern neighbour in 2024.")
+    c = _one(cs, "4200000000")
+    assert (c.metric, c.quantity.unit) == ("gas_volume", "m3/yr")
+
+
+def test_a_past_base_of_a_forecast_is_actual() -> None:
+    cs = _claims(
+        "Gas transit through Kazakhstan should come to 6 bcm this year, against 4.1 bcm "
+        "in 2023, the ministry said.",
+        published=date(2024, 2, 10),
+    )
+    assert _one(cs, "6000000000").modality == Modality.FORECAST
+    base = _one(cs, "4100000000")
+    assert base.modality == Modality.ACTUAL
+    assert _span(base) == ("2023-01-01", "2023-12-31")
+
+
+def test_from_to_after_a_verb_of_amount_is_a_range() -> None:
+    cs = _claims(
+        "The grain union expects flour sales to Uzbekistan to range from 1.3 to 1.6 million "
+        "tonnes in 2024."
+    )
+    c = _one(cs, "1300000")
+    assert (c.quantity.high, c.quantity.unit) == (Decimal("1600000"), "t")
+
+
+def test_from_to_after_a_verb_of_change_is_no_range() -> None:
+    cs = _claims("Flour sales to Uzbekistan grew from 1.3 to 1.6 million tonnes in 2023.")
+    assert [c.quantity.low for c in cs if c.quantity.value == Decimal("1600000")] == [
+        Decimal("1600000")
+    ]
