@@ -100,6 +100,35 @@ def _countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int
     return tuple(c for c in out if c[2])
 
 
+@cache
+def _neighbour_re(lexicon: Lexicon) -> re.Pattern[str] | None:
+    words = lexicon.phrases.pair.get("neighbour", ())
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def neighbours(
+    text: str, lo: int, hi: int, lexicon: Lexicon, since: int
+) -> list[tuple[int, int, str]]:
+    """Mentions of the pair's other country ("the neighbouring republic") in text[lo:hi],
+    as (start, end, ISO code): the other of the first Kazakhstan or Uzbekistan named
+    between `since` (the sentence start) and the mention."""
+    pat = _neighbour_re(lexicon)
+    if pat is None:
+        return []
+    out = []
+    for m in pat.finditer(text, lo, hi):
+        named = countries(text, since, m.start(), lexicon)
+        first = next((c for _, _, c in named if c in _PAIR), None)
+        if first is not None:
+            out.append((m.start(), m.end(), _PAIR[1 - _PAIR.index(first)]))
+    return out
+
+
+_PAIR = ("KZ", "UZ")
+
+
 def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
     return bool(_pair_re(lexicon).search(text, lo, hi))
 
@@ -185,7 +214,8 @@ def _direction(
     """
     s, e = segment(text, lo, hi, cue_start)
     reach = max(cue_end + 45, fig_start or 0)
-    near = countries(text, max(s, cue_start - 40), min(e, reach), lexicon)
+    window = (max(s, cue_start - 40), min(e, reach))
+    near = sorted(countries(text, *window, lexicon) + neighbours(text, *window, lexicon, lo))
     src = dst = None
     if flow == "capital":
         # "enterprises with Kazakh capital operating in Uzbekistan": the first

@@ -280,3 +280,20 @@ def test_from_to_after_a_verb_of_change_is_no_range() -> None:
     assert [c.quantity.low for c in cs if c.quantity.value == Decimal("1600000")] == [
         Decimal("1600000")
     ]
+
+
+# -- the pair's other country ---------------------------------------------------------------
+
+
+def test_the_neighbouring_country_is_the_other_of_the_pair() -> None:
+    cs = _claims(
+        "In 2023 Kazakhstan sold goods worth $2.5 billion to Uzbekistan, while its purchases "
+        "from the neighbouring republic came to $1.4 billion."
+    )
+    assert _one(cs, "2500000000").metric == "exports_kz_to_uz"
+    assert _one(cs, "1400000000").metric == "exports_uz_to_kz"
+
+
+def test_its_neighbour_reads_from_the_first_country_named() -> None:
+    cs = _claims("Uzbek exports to its northern neighbour rose to $1.2 billion in 2023.")
+    assert _one(cs, "1200000000").metric == "exports_uz_to_kz"
