@@ -124,7 +124,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "the_period",
         re.compile(
             r"\b(?:over|in|during|for|throughout)\s+the\s+(?:same\s+|whole\s+|reporting\s+)?"
-            r"(?:period|quarter|months)\b(?!\s+(?:of|in|a|last|since)\b)",
+            r"(?:period|quarter|months|(?:(?:growing|irrigation|vegetation|sowing|harvest)\s+)?"
+            r"season)\b(?!\s+(?:of|in|a|last|since)\b)",
             re.I,
         ),
     ),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -74,6 +75,9 @@ class _State:
     period_sentence: int = -10
     point: Period | None = None
     """The last as-of date the text named, for "on the same date"."""
+    seasons: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Seasons the text has defined by their months: "the April–September growing season"
+    makes "last year's growing season" April to September of last year."""
 
 
 def extract_claims(
@@ -96,6 +100,7 @@ def extract_claims(
         ]
         figs = scan(text, lo, hi, masked, lex)
         pms = _mark_bases(text, pms, figs)
+        pms = _seasons(text, pms, state)
         state.carried = state.period
         main = _main_period(pms)
         aside = main is not None and (
@@ -374,6 +379,34 @@ def _drill_down(inner: Period | None, outer: Period | None) -> bool:
 
 
 _FROM = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:to|with))\s*\Z", re.I)
+
+
+_SEASON = re.compile(r"\s*(?:'s\s+)?((?:growing|irrigation|vegetation|sowing|harvest)\s+season)\b", re.I)
+
+
+def _seasons(text: str, pms: list[PeriodMention], state: _State) -> list[PeriodMention]:
+    """Learn the months of a season the text names ("the April–September growing season"),
+    and give a year's season those months ("last year's growing season")."""
+    out = []
+    for p in pms:
+        named = _SEASON.match(text, p.end)
+        if named is None or p.period is None:
+            out.append(p)
+            continue
+        name = " ".join(named.group(1).lower().split())
+        per = p.period
+        if per.kind == PeriodKind.RANGE and per.start.year == per.end.year:
+            state.seasons[name] = (per.start.month, per.end.month)
+        elif per.kind == PeriodKind.YEAR and name in state.seasons:
+            m1, m2 = state.seasons[name]
+            y = per.start.year
+            end = date(y, m2, calendar.monthrange(y, m2)[1])
+            season = per.model_copy(
+                update={"start": date(y, m1, 1), "end": end, "kind": PeriodKind.RANGE}
+            )
+            p = replace(p, period=season)
+        out.append(p)
+    return out
 
 
 def _mark_bases(text: str, pms: list[PeriodMention], figs: Sequence[Figure]) -> list[PeriodMention]:
@@ -732,6 +765,17 @@ def _period_for(
     if kind == MetricKind.STOCK or (key.startswith("unclassified:") and not unclassified_money):
         return _as_of(pub), None, horizon, compared
     if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 6:
+        inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
+        return inherited, None, horizon, compared
+    if (
+        state.period is not None
+        and mod != Modality.ACTUAL
+        and pub is not None
+        and state.period.start <= pub < state.period.end
+        and si - state.period_sentence <= 2
+    ):
+        # "for the April–September season ... will be delivered": a plan for the period
+        # under way that the article has just named
         inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
         return inherited, None, horizon, compared
     if unclassified_money or mod != Modality.ACTUAL:

@@ -297,3 +297,26 @@ def test_the_neighbouring_country_is_the_other_of_the_pair() -> None:
 def test_its_neighbour_reads_from_the_first_country_named() -> None:
     cs = _claims("Uzbek exports to its northern neighbour rose to $1.2 billion in 2023.")
     assert _one(cs, "1200000000").metric == "exports_uz_to_kz"
+
+
+# -- seasons ---------------------------------------------------------------------------------
+
+
+def test_a_season_named_by_its_months_dates_later_mentions_of_it() -> None:
+    cs = _claims(
+        "The two water agencies met on Tuesday to set limits for the May–August irrigation "
+        "season. Over the season, 1.8 cubic kilometres will be released from the Toktogul "
+        "reservoir. During last year's irrigation season the reservoir released only 1.2 "
+        "cubic kilometres.",
+        published=date(2024, 5, 8),
+    )
+    assert _span(_one(cs, "1800000000")) == ("2024-05-01", "2024-08-31")
+    assert _span(_one(cs, "1200000000")) == ("2023-05-01", "2023-08-31")
+
+
+def test_a_season_never_defined_keeps_its_year() -> None:
+    cs = _claims(
+        "During last year's growing season the canal delivered 610 million cubic metres.",
+        published=date(2024, 5, 8),
+    )
+    assert _span(_one(cs, "610000000")) == ("2023-01-01", "2023-12-31")
