@@ -6,6 +6,7 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 
@@ -62,6 +63,41 @@ def extract(
     return Extraction(tuple(claims), tuple(persons))
 
 
+_BULLET = re.compile(r"[ \t]*[→•▸►▪●*»–-][ \t]")
+
+
+@lru_cache(maxsize=8)
+def _link_label(lex: Lexicon) -> re.Pattern[str] | None:
+    labels = lex.phrases.noise.get("links", ())
+    if not labels:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:{alt})[ \t]*[:→▸»]", re.I)
+
+
+def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Stretches of text that link to other articles: a line opening with "Read also:" or
+    "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus)."""
+    label = _link_label(lex)
+    if label is None:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = start
+    in_list = False
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if label.match(text, pos, end):
+            out.append((pos, end))
+            in_list = True
+        elif in_list and _BULLET.match(text, pos, end):
+            out.append((pos, end))
+        elif text[pos:end].strip():
+            in_list = False
+        pos = end + 1
+    return out
+
+
 @dataclass
 class _State:
     """What a document has said so far that later sentences lean on."""
@@ -92,8 +128,11 @@ def extract_claims(
     state = _State()
     out: list[Claim] = []
     sents = sentences.split(text, doc.body_start)
+    links = _link_lists(text, doc.body_start, lex)
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
+        if any(a <= lo < b for a, b in links):
+            continue
         pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
         masked = [(p.start, p.end) for p in pms] + [
             (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)

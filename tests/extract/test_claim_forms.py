@@ -320,3 +320,18 @@ def test_a_season_never_defined_keeps_its_year() -> None:
         published=date(2024, 5, 8),
     )
     assert _span(_one(cs, "610000000")) == ("2023-01-01", "2023-12-31")
+
+
+# -- links to other articles ----------------------------------------------------------------
+
+
+def test_link_lists_under_a_label_are_not_claims() -> None:
+    cs = _claims(
+        "Trade between Kazakhstan and Uzbekistan reached $4.4 billion in 2023.\n\n"
+        "See also:\n"
+        "• Uzbekistan to buy 2 million tonnes of Kazakh wheat\n\n"
+        "- Almaty–Samarkand trains now run 4 times a week\n"
+        "Related: Tashkent airport served 7 million passengers\n"
+        "Exports to Uzbekistan made up $2.6 billion of the total, the agency said.\n"
+    )
+    assert sorted(c.quantity.value for c in cs) == [Decimal("2.6E+9"), Decimal("4.4E+9")]
