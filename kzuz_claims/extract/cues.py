@@ -43,6 +43,11 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+def new_clause(text: str, lo: int, hi: int) -> bool:
+    """Whether a new clause begins in text[lo:hi] ("; ", ", and", ", while"...)."""
+    return _NEW_CLAUSE.search(text, lo, hi) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class MetricChoice:
     """The metric a figure measures, and what the choice rests on."""

@@ -774,7 +774,11 @@ def _period_for(
         chosen = after[0]
     elif before:
         chosen = before[-1]
-    elif main:
+    elif main and not (
+        main[0].start >= fig.end and cues.new_clause(text, fig.end, main[0].start)
+    ):
+        # "300 people will be employed, and commissioning is scheduled for 2027": a
+        # period in a later clause of its own dates that clause, not the figure
         chosen = main[0]
     if chosen is not None and chosen.role == "same_period":
         shifted = _shift(_base_for_same_period(pms, state), chosen)

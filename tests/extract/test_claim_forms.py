@@ -335,3 +335,12 @@ def test_link_lists_under_a_label_are_not_claims() -> None:
         "Exports to Uzbekistan made up $2.6 billion of the total, the agency said.\n"
     )
     assert sorted(c.quantity.value for c in cs) == [Decimal("2.6E+9"), Decimal("4.4E+9")]
+
+
+def test_a_period_in_a_later_clause_dates_that_clause_only() -> None:
+    cs = _claims(
+        "Around 450 workers will be hired for the build, and the plant is due to open in "
+        "the first half of 2026.",
+        published=date(2024, 9, 2),
+    )
+    assert _span(_one(cs, "450")) == ("2024-09-02", "2024-09-02")
