@@ -159,17 +159,21 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
         rank = 1 if owners[i] == Modality.FORECAST else 0
         if best is None or (m.end(), rank) > best[:2]:
             best = (m.end(), rank, owners[i])
-    if best is not None:
-        return best[2]
-    best_r: tuple[int, Modality] | None = None
+    right_hits: list[tuple[int, Modality]] = []
     for i in patterns.candidates(right, 0, len(right)):
         p = patterns.patterns[i]
         if p.pattern.endswith("$"):
             continue
         found = p.search(right)
-        if found and (best_r is None or found.start() < best_r[0]):
-            best_r = (found.start(), owners[i])
-    return best_r[1] if best_r else None
+        if found:
+            right_hits.append((found.start(), owners[i]))
+    nearest = min(right_hits, key=lambda h: h[0]) if right_hits else None
+    found_mod = best[2] if best is not None else nearest[1] if nearest else None
+    if found_mod == Modality.PLAN and any(m == Modality.POTENTIAL for _, m in right_hits):
+        # "another 17 projects, estimated at $1.1 billion, look promising": a plan the
+        # clause calls promising is only a potential one
+        return Modality.POTENTIAL
+    return found_mod
 
 
 def scope(

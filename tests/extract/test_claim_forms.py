@@ -344,3 +344,12 @@ def test_a_period_in_a_later_clause_dates_that_clause_only() -> None:
         published=date(2024, 9, 2),
     )
     assert _span(_one(cs, "450")) == ("2024-09-02", "2024-09-02")
+
+
+def test_a_plan_the_clause_calls_promising_is_a_potential() -> None:
+    cs = _claims(
+        "A further 9 projects, put at roughly $700 million, are considered promising by "
+        "the council."
+    )
+    assert _one(cs, "9").modality == Modality.POTENTIAL
+    assert _one(cs, "700000000").modality == Modality.POTENTIAL
