@@ -353,3 +353,12 @@ def test_a_plan_the_clause_calls_promising_is_a_potential() -> None:
     )
     assert _one(cs, "9").modality == Modality.POTENTIAL
     assert _one(cs, "700000000").modality == Modality.POTENTIAL
+
+
+def test_a_stated_design_capacity_is_no_plan() -> None:
+    cs = _claims(
+        "The Chardara reservoir holds 3.9 billion cubic metres, against a design capacity of "
+        "5.2 bcm.",
+        published=date(2024, 5, 8),
+    )
+    assert _one(cs, "5200000000").modality == Modality.ACTUAL
