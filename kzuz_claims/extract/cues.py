@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -132,6 +132,52 @@ def neighbours(
 
 
 _PAIR = ("KZ", "UZ")
+
+
+@cache
+def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
+    names = lexicon.phrases.regions.get("names", ())
+    kinds = lexicon.phrases.regions.get("kinds", ())
+    if not names and not kinds:
+        return None
+    parts = []  # "the Kostanay region" before "Kostanay"
+    if kinds:
+        kind = "|".join(re.escape(k) for k in kinds)
+        parts.append(rf"\b(?:[A-Z][\w'-]+\s+|(?i:border)\s+)(?i:{kind})\b")
+    if names:
+        parts.append(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile("|".join(parts))
+
+
+_REGION_TAIL = re.compile(
+    r"\s+(?:of\s+them\s+)?(?:(?:are|is|were|was)\s+)?(?:(?:located|based)\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | None:
+    """The region or city a figure is restricted to, if its clause names one before it
+    ("Jizzakh already hosts 46 companies") or right after it ("eight of them in border
+    regions")."""
+    pat = _region_re(lexicon)
+    if pat is None:
+        return None
+    s, e = segment(text, lo, hi, fig.start)
+    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
+    found = _last(pat.finditer(text, clause_start, fig.start))
+    if found is None:
+        after = fig.noun_end or fig.end
+        tail = _REGION_TAIL.match(text, after, e)
+        found = pat.match(text, tail.end(), e) if tail else None
+    return found.group(0) if found else None
+
+
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
 
 
 def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:

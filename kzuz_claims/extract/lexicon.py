@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -76,6 +76,8 @@ class MetricEntry(_Strict):
     modality: Modality | None = None
     priority: int = 0
     in_scope: bool = True
+    national: bool = False
+    """A total for the whole pair; the same figure for one region is `regional:<key>`."""
     per: Literal["yr", "day"] | None = None
     """The rate a physical amount of this metric is stated in when the text names none:
     gas flows are counted by the year, so "5.5 bcm this year" is 5.5e9 m3/yr."""
@@ -130,6 +132,7 @@ class Phrases(_Strict):
     rates: dict[str, tuple[str, ...]] = {}
     noise: dict[str, tuple[str, ...]] = {}
     products: dict[str, tuple[str, ...]] = {}
+    regions: dict[str, tuple[str, ...]] = {}
 
     modality_res: dict[Modality, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
     scope_res: dict[str, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
@@ -154,10 +157,22 @@ class Lexicon(_Strict):
         return id(self)
 
     def entry(self, key: str) -> MetricEntry | None:
+        """The entry of a metric key; a directed key ("exports_kz_to_uz") finds the
+        entry whose key holds {src} and {dst}."""
         for m in self.metrics:
             if m.key == key:
                 return m
+        for m in self.metrics:
+            if "{" in m.key and _template(m.key).fullmatch(key):
+                return m
         return None
+
+
+@lru_cache(maxsize=64)
+def _template(key: str) -> re.Pattern[str]:
+    """A directed metric key as a pattern: {src} and {dst} stand for country codes."""
+    parts = re.split(r"\{(?:src|dst)\}", key)
+    return re.compile("[a-z]{2}".join(re.escape(p) for p in parts))
 
 
 def _read(path: str, text: str) -> dict[str, Any]:

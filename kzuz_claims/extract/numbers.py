@@ -232,6 +232,8 @@ _STOP = {
     "out",
 }
 _ANAPHOR_HEADS = {"them", "these", "those", "which"}
+_THRESHOLD_NOUNS = {"mark", "threshold", "milestone", "barrier"}
+"""Words after a number that name no counted thing: "firms pass 1,100 mark"."""
 _BACK_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|those|which)|more\s+(?:are|were|have|will)|(?:are|were|have|had|was|is)\b)",
     re.I,
@@ -247,6 +249,15 @@ _BACK_BEFORE = re.compile(
 )
 
 
+_PAIR_END = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?\d[\d,.]*(?![\d,.]*\s*(?:%|per\s*cent|percent))"
+    r"[^.;:]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?\Z",
+    re.I,
+)
+"""The "to" that ends a "from N ... to" pair of counts: the second count counts what
+the first does."""
+
+
 def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str, int] | None:
     """Why a number with no counted noun still counts something said before.
 
@@ -258,6 +269,8 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
     if before is not None:
         kind = next(k for k in ("change", "from", "noun") if before.group(k))
         return kind, ne
+    if _PAIR_END.search(text, max(lo, start - 90), start):
+        return "from", ne  # "rose from 958 at the start of the year to 1,131"
     after = _BACK_AFTER.match(text[ne:hi])
     if after is not None:
         tail = re.match(r"\s+of\s+(?:them|these|those|which)", text[ne:hi], re.I)
@@ -659,7 +672,9 @@ def _read_figure(
                 words=is_words,
                 extra={"currency": "assumed"},
             )
-        if np_ is None or np_[0].split()[0].lower() in _ANAPHOR_HEADS:
+        if np_ is None or (
+            np_[0].split()[0].lower() in _ANAPHOR_HEADS or np_[0].lower() in _THRESHOLD_NOUNS
+        ):
             back = _refers_back(text, lo, start, ne, hi)
             if back is None or (is_words and digits.lower() in ("a", "an", "one")):
                 return None

@@ -6,9 +6,9 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import cues, periods, sentences
@@ -183,7 +183,8 @@ def extract_claims(
             if claim.quantity.unit == "count" and claim.metric != "change_abs":
                 if not claim.metric.startswith("unclassified"):
                     prev_count = (fig, claim)
-                state.count = (claim.metric, claim.noun, si)
+                # "640 of them in Shymkent, and 150 of them": what is counted is national
+                state.count = (claim.metric.removeprefix("regional:"), claim.noun, si)
             if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
                 sentence_metric = _untargeted(claim.metric, lex)
         out.extend(_milestones(doc, text, lo, hi, pms, attribution))
@@ -273,8 +274,13 @@ def _resolve_reference(
     text: str, lo: int, fig: Figure, refers: str, state: _State, si: int, lex: Lexicon
 ) -> tuple[Figure, cues.MetricChoice] | None:
     """What a number without a counted noun counts: see numbers._refers_back."""
+    if refers == "from":
+        # "the number of firms ... rose from 958": the noun the sentence names comes first
+        resolved = _resolve_reference(text, lo, fig, "noun", state, si, lex)
+        if resolved is not None:
+            return resolved
     if refers == "noun":
-        found = _last(_NOUN_BEFORE.finditer(text, max(lo, fig.start - 90), fig.start))
+        found = _last(_NOUN_BEFORE.finditer(text, lo, fig.start))
         if found is None:
             return None
         named = replace(fig, noun=found.group(1), noun_end=fig.num_end)
@@ -420,7 +426,9 @@ def _drill_down(inner: Period | None, outer: Period | None) -> bool:
 _FROM = re.compile(r"\b(?:from|against|versus|vs\.?|compared\s+(?:to|with))\s*\Z", re.I)
 
 
-_SEASON = re.compile(r"\s*(?:'s\s+)?((?:growing|irrigation|vegetation|sowing|harvest)\s+season)\b", re.I)
+_SEASON = re.compile(
+    r"\s*(?:'s\s+)?((?:growing|irrigation|vegetation|sowing|harvest)\s+season)\b", re.I
+)
 
 
 def _seasons(text: str, pms: list[PeriodMention], state: _State) -> list[PeriodMention]:
@@ -519,6 +527,12 @@ def _claim(
     if choice is None:
         slug = _head_noun(text, lo, fig.start)
         choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
+    if choice.entry is not None and choice.entry.national:
+        place = cues.region(text, lo, hi, fig, lex)
+        if place is not None:
+            # "Jizzakh already hosts 46 companies with Kazakh capital": a part of the
+            # national figure, compared with nothing national
+            choice = replace(choice, key=f"regional:{choice.key}", of=place)
     entry = choice.entry
     mod = forced_modality or (entry.modality if entry and entry.modality else None)
     if mod is None:
@@ -774,9 +788,7 @@ def _period_for(
         chosen = after[0]
     elif before:
         chosen = before[-1]
-    elif main and not (
-        main[0].start >= fig.end and cues.new_clause(text, fig.end, main[0].start)
-    ):
+    elif main and not (main[0].start >= fig.end and cues.new_clause(text, fig.end, main[0].start)):
         # "300 people will be employed, and commissioning is scheduled for 2027": a
         # period in a later clause of its own dates that clause, not the figure
         chosen = main[0]

@@ -362,3 +362,39 @@ def test_a_stated_design_capacity_is_no_plan() -> None:
         published=date(2024, 5, 8),
     )
     assert _one(cs, "5200000000").modality == Modality.ACTUAL
+
+
+# -- counts without their noun, and regional parts ---------------------------------------------
+
+
+def test_the_second_count_of_a_from_to_pair_counts_what_the_sentence_names() -> None:
+    cs = _claims(
+        "The number of enterprises with Uzbek capital in Kazakhstan went from 610 at the end "
+        "of 2022 to 745 by June, the ministry said.\n"
+    )
+    assert {c.metric for c in cs if c.quantity.value in (610, 745)} == {
+        "enterprises_uz_capital_in_kz"
+    }
+    assert len([c for c in cs if c.quantity.value in (610, 745)]) == 2
+
+
+def test_a_number_before_mark_counts_nothing() -> None:
+    assert _claims("Uzbek-owned firms in Kazakhstan cross 4,000 mark") == []
+
+
+def test_a_regional_part_of_a_national_figure_is_its_own_metric() -> None:
+    cs = _claims(
+        "Kazakhstan now hosts 2,900 enterprises with Uzbek capital. Shymkent alone accounts "
+        "for 640 of them, and 150 of them are in the Kostanay region.\n"
+        "Five new joint ventures were registered in March, two of them in border regions."
+    )
+    assert _one(cs, "2900").metric == "enterprises_uz_capital_in_kz"
+    assert _one(cs, "640").metric == "regional:enterprises_uz_capital_in_kz"
+    assert _one(cs, "150").of == "Kostanay region"
+    assert _one(cs, "5").metric == "joint_ventures_created"
+    assert _one(cs, "2").metric == "regional:joint_ventures_created"
+
+
+def test_projects_located_in_a_region_keep_their_metric() -> None:
+    cs = _claims("Kazakh firms will carry out 12 joint projects in the Samarkand region.")
+    assert _one(cs, "12").metric == "joint_projects_count"
