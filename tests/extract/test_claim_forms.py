@@ -398,3 +398,14 @@ def test_a_regional_part_of_a_national_figure_is_its_own_metric() -> None:
 def test_projects_located_in_a_region_keep_their_metric() -> None:
     cs = _claims("Kazakh firms will carry out 12 joint projects in the Samarkand region.")
     assert _one(cs, "12").metric == "joint_projects_count"
+
+
+def test_installed_power_is_a_project_capacity_in_megawatts() -> None:
+    cs = _claims("An Almaty developer will build a 120 MW solar plant near Navoi.")
+    c = _one(cs, "120")
+    assert (c.metric, c.quantity.unit, c.modality) == ("project_capacity", "MW", Modality.PLAN)
+
+
+def test_the_final_bill_is_a_project_cost() -> None:
+    cs = _claims("The final bill for the bridge came to 38 billion tenge, the akimat said.")
+    assert _one(cs, "38000000000").metric == "project_cost"
