@@ -445,10 +445,10 @@ _FLOW_WORD = re.compile(
 
 def _product_after(text: str, end: int, lexicon: Lexicon) -> str | None:
     """ "600,000 tonnes of wheat" shipped or exported: the product named after the figure."""
-    m = re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}?", text[end : end + 40])
+    m = re.match(r"\s+of\s+", text[end : end + 40])
     if not m:
         return None
-    found = _product_re(lexicon).match(text, end + m.end())
+    found = _product_within(text, end + m.end(), lexicon)
     if found is None:
         return None
     around = text[max(0, end - 80) : end + 80]
@@ -473,13 +473,29 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     if named:
         return named.group(1).lower()
     after = re.match(
-        r"\s+(?:(?:each other|one another)\s+(?:with\s+)?|of\s+|with\s+)(?:[\w-]+\s+){0,2}?",
-        text[ce : ce + 50],
+        r"\s+(?:(?:each other|one another)\s+(?:with\s+)?|of\s+|with\s+)", text[ce : ce + 50]
     )
     if after:
-        named = pat.match(text, ce + after.end())
+        named = _product_within(text, ce + after.end(), lexicon)
         if named:
             return named.group(1).lower()
+    return None
+
+
+_WORD_AND_SPACE = re.compile(r"[\w-]+\s+")
+
+
+def _product_within(text: str, pos: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """A product named at `pos` or after up to two other words ("of Uzbek fresh fruit")."""
+    pat = _product_re(lexicon)
+    for _ in range(3):
+        named = pat.match(text, pos)
+        if named is not None:
+            return named
+        word = _WORD_AND_SPACE.match(text, pos)
+        if word is None:
+            return None
+        pos = word.end()
     return None
 
 

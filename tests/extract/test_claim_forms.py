@@ -409,3 +409,19 @@ def test_installed_power_is_a_project_capacity_in_megawatts() -> None:
 def test_the_final_bill_is_a_project_cost() -> None:
     cs = _claims("The final bill for the bridge came to 38 billion tenge, the akimat said.")
     assert _one(cs, "38000000000").metric == "project_cost"
+
+
+def test_a_product_after_a_country_adjective_makes_category_trade() -> None:
+    cs = _claims("Deliveries of Kazakh rolled steel to Uzbekistan reached $310 million in 2023.")
+    c = _one(cs, "310000000")
+    assert (c.metric, c.of, c.direction) == ("category_trade", "rolled steel", "KZ->UZ")
+
+
+def test_a_headline_that_tops_a_body_figure_is_the_same_claim() -> None:
+    cs = _claims(
+        "Kazakh-Uzbek trade tops $2 billion in half a year\n\n"
+        "Trade between Kazakhstan and Uzbekistan amounted to $2.06 billion in January–June "
+        "2024, the statistics bureau said.\n"
+    )
+    assert len(cs) == 1
+    assert [q.text for q in cs[0].also_quoted] == ["trade tops $2 billion"]
