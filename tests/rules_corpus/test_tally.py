@@ -28,11 +28,22 @@ def _located(item: ct.Item, run: ct.Run) -> ct.Item:
     return ct.locate(item, run.documents)
 
 
-def _expect(item: ct.Item, run: ct.Run, *, planted: bool) -> None:
-    if planted and item.rule not in run.rule_ids:
-        pytest.skip(f"rule {item.rule} not registered")
-    if item.known_issue:
-        pytest.xfail(item.known_issue)
+def _params(items: tuple[ct.Item, ...]) -> list[object]:
+    """One parameter per item; an item with a known issue is an expected failure.
+
+    Not strict: when the rule or the extractor is mended the test passes (XPASS), and
+    the `known_issue` line should then be removed from the manifest.
+    """
+    return [
+        pytest.param(
+            item,
+            id=f"{item.id}-{item.rule}",
+            marks=[pytest.mark.xfail(reason=item.known_issue, strict=False)]
+            if item.known_issue
+            else [],
+        )
+        for item in items
+    ]
 
 
 def _show(findings: list[Finding]) -> str:
@@ -74,9 +85,10 @@ def test_extractor_reads_every_quote(item: ct.Item, run: ct.Run) -> None:
     assert missing == [], f"{item.id}: no claim or person mention for {[q.text for q in missing]}"
 
 
-@pytest.mark.parametrize("item", MANIFEST.planted, ids=lambda i: f"{i.id}-{i.rule}")
+@pytest.mark.parametrize("item", _params(MANIFEST.planted))
 def test_planted_item_is_found(item: ct.Item, run: ct.Run) -> None:
-    _expect(item, run, planted=True)
+    if item.rule not in run.rule_ids:
+        pytest.skip(f"rule {item.rule} not registered")
     located = _located(item, run)
     found = ct.finders(located, run)
     same_rule = [f for f in run.report.findings if f.rule == item.rule]
@@ -86,8 +98,7 @@ def test_planted_item_is_found(item: ct.Item, run: ct.Run) -> None:
     )
 
 
-@pytest.mark.parametrize("item", MANIFEST.lookalikes, ids=lambda i: f"{i.id}-{i.rule}")
+@pytest.mark.parametrize("item", _params(MANIFEST.lookalikes))
 def test_lookalike_is_not_flagged(item: ct.Item, run: ct.Run) -> None:
-    _expect(item, run, planted=False)
     flagged = ct.flaggers(_located(item, run), run)
     assert flagged == [], f"{item.id} ({item.kind}) flagged:\n{_show(flagged)}"
