@@ -171,3 +171,16 @@ def test_a_custom_corpus_replaces_the_default() -> None:
     result = check_rule(good_pair, claims=only_a, documents=corpus.documents, persons=())
     assert {c.doc for c in result.corpus.claims} == {"000_a"}
     assert all(result.corpus.claims[0].doc == "000_a" for _ in result.findings)
+
+
+def test_the_third_party_example_in_the_docs_keeps_the_contract() -> None:
+    import re
+    import types
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "testing.md"
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    module = types.ModuleType("kzuz_budget_rules")
+    exec(compile(blocks[0], str(page), "exec"), module.__dict__)
+    result = check_rule(module.cost_in_two_currencies)
+    assert result.rule.id == "BDG001" and result.rule.kind == "group"
