@@ -157,23 +157,24 @@ def check(
 
     by_id = {c.id: c for c in all_claims}
     docs_by_id = {d.id: d for d in docs}
-    findings = _finalise(found, config)
+    everything = _finalise(found, config)
+    heard = [f for f in everything if not _suppressed(f, by_id, docs_by_id)]
+    findings = everything
     if focus is not None:
         wanted = set(focus)
-        findings = tuple(f for f in findings if wanted & _docs_of(f, by_id))
+        findings = tuple(f for f in everything if wanted & _docs_of(f, by_id))
     kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id))
     suppressed = len(findings) - len(kept)
     baselined = stale = 0
     if baseline is not None:
         accepted = baseline.fingerprints
-        prints = [fingerprint(f, by_id) for f in kept]
-        stale = len(accepted - set(prints))
+        # stale: accepted findings that no longer occur anywhere, focus or not
+        stale = len(accepted - {fingerprint(f, by_id) for f in heard})
+        before = len(kept)
         kept = tuple(
-            f
-            for f, p in zip(kept, prints, strict=True)
-            if p not in accepted or f.name == CRASH_NAME
+            f for f in kept if f.name == CRASH_NAME or fingerprint(f, by_id) not in accepted
         )
-        baselined = len(prints) - len(kept)
+        baselined = before - len(kept)
 
     report = Report(
         version=kzuz_claims.__version__,

@@ -40,6 +40,8 @@ from kzuz_claims.model import (
 )
 from kzuz_claims.rules import RuleContext, RuleRegistry, rule
 from kzuz_claims.sources import load_string
+from kzuz_claims.testing import Corpus, default_corpus
+from kzuz_claims.testing.strategies import corpora
 
 DOC = """{summary}
 
@@ -452,14 +454,12 @@ def test_candidate_pairs_are_in_report_order_whatever_the_input_order() -> None:
         assert (a.doc, a.span.start, a.id) < (b.doc, b.span.start, b.id)
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(_random_claim(), max_size=14, unique_by=lambda c: c.id))
-def test_time_windows_drop_no_finding_of_a_builtin_pair_rule(claims: list[Claim]) -> None:
+def _windows_lose_nothing(documents: Sequence[Document], claims: Sequence[Claim]) -> None:
     """Calling pair rules on every pair of a block finds nothing the windows miss."""
     registry = RuleRegistry.builtin()
     config = Config()
-    windowed = check(SEED_DOCS, claims, registry=registry, config=config)
-    base = RuleContext.build(config=config, documents=SEED_DOCS, claims=windowed.claims)
+    windowed = check(documents, claims, registry=registry, config=config)
+    base = RuleContext.build(config=config, documents=documents, claims=windowed.claims)
     every: set[str] = set()
     for registered in registry:
         if registered.kind != "pair":
@@ -471,6 +471,23 @@ def test_time_windows_drop_no_finding_of_a_builtin_pair_rule(claims: list[Claim]
     pair_rules = {r.id for r in registry if r.kind == "pair"}
     found = {f.model_dump_json() for f in windowed.findings if f.rule in pair_rules}
     assert every == found
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_random_claim(), max_size=14, unique_by=lambda c: c.id))
+def test_time_windows_drop_no_finding_of_a_builtin_pair_rule(claims: list[Claim]) -> None:
+    _windows_lose_nothing(SEED_DOCS, claims)
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora(max_claims=16))
+def test_time_windows_drop_no_finding_on_random_corpora(corpus: Corpus) -> None:
+    _windows_lose_nothing(corpus.documents, corpus.claims)
+
+
+def test_time_windows_drop_no_finding_on_the_default_corpus() -> None:
+    corpus = default_corpus()
+    _windows_lose_nothing(corpus.documents, corpus.claims)
 
 
 ARCHIVE = " date 2024-03-17 In 2023, trade turnover amounted to $4.5 billion.\n"
@@ -591,3 +608,13 @@ def test_focus_keeps_findings_that_involve_the_focused_documents() -> None:
     report = check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), focus=[S002])
     assert [f.rule for f in report.findings] == ["KZC003", "KZC003"]
     assert check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), focus=[S004]).findings == ()
+
+
+def test_focus_with_a_baseline_counts_no_archive_finding_as_stale() -> None:
+    claims = _seed_claims()
+    first = check(SEED_DOCS, claims, registry=RuleRegistry.builtin())
+    accepted = Baseline.of(first.findings, {c.id: c for c in first.claims})
+    report = check(
+        SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=accepted, focus=[S002]
+    )
+    assert (report.findings, report.baselined, report.baseline_stale) == ((), 2, 0)
