@@ -1,16 +1,24 @@
 """Run the rules over a corpus of claims and collect the findings into a Report.
 
 Blocking: claims are grouped by `block_key` (metric, of, object, entities, direction,
-modality) and a pair rule only ever compares two claims of one block; whether their
-periods or as-of dates are compatible, and whether their scopes match, is for the rule
-to decide (scope-conflict needs claims that differ only in scope). Group rules see one
-block at a time, corpus rules the whole run.
+modality), and within a block a pair rule is called only for pairs whose times can
+meet (`candidate_pairs`): flows whose periods overlap, stocks whose as-of dates are
+within `as_of_window_days`, and any pair with a claim that has no period or is not an
+actual figure (a target, a forecast). So no rule compares every claim with every claim.
+Whether two periods are the same, and whether scopes match, is still for the rule to
+decide (scope-conflict needs claims that differ only in scope). Group rules see one
+whole block at a time (they compare across time: a series, a stock that shrinks),
+corpus rules the whole run and index what they need.
 
 Two modes, same objects: collect every finding (the default; a rule that raises
 becomes a `rule-crashed` finding and the run goes on), or `strict=True`, which raises
 one `StrictModeError` carrying the whole report when a finding at warning or above
 exists. The report is deterministic: the same input in any order gives the same
 report, byte for byte.
+
+After the rules ran, findings silenced by an inline `<!-- kzuz-claims: ignore ... -->`
+comment and findings accepted in the baseline are removed and counted
+(docs/suppression.md, docs/baseline.md); strict mode and `--fail-on` see what is left.
 """
 
 from __future__ import annotations
@@ -19,17 +27,20 @@ import traceback
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any, TypeVar
 
 import kzuz_claims
+from kzuz_claims.baseline import CRASH_NAME, Baseline, fingerprint
 from kzuz_claims.config import Config
 from kzuz_claims.errors import StrictModeError
 from kzuz_claims.model import (
     Claim,
     Document,
     Finding,
+    MetricKind,
+    Modality,
+    Notice,
     PersonMention,
     Report,
     Severity,
@@ -38,12 +49,10 @@ from kzuz_claims.model import (
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import Rule, RuleRegistry
 
-__all__ = ["BlockKey", "block_key", "blocks", "check"]
+__all__ = ["CRASH_NAME", "BlockKey", "block_key", "blocks", "candidate_pairs", "check"]
 
 BlockKey = tuple[str, str, str, tuple[str, ...], str, str]
 """(metric, of, object, sorted entities, direction, modality); unset fields are ""."""
-
-CRASH_NAME = "rule-crashed"
 
 T = TypeVar("T")
 
@@ -73,6 +82,40 @@ def blocks(claims: Iterable[Claim]) -> list[tuple[BlockKey, tuple[Claim, ...]]]:
     return [(key, tuple(sorted(grouped[key], key=claim_order))) for key in sorted(grouped)]
 
 
+def _time_span(claim: Claim, window: int) -> tuple[int, int] | None:
+    """The days (as ordinals) a claim can be compared over; None pairs with anything."""
+    if claim.period is None or claim.modality is not Modality.ACTUAL:
+        return None
+    start, end = claim.period.start.toordinal(), claim.period.end.toordinal()
+    if claim.kind is MetricKind.STOCK:
+        # two stocks meet when their as-of dates (period ends) are within the window
+        return start, end + window
+    return start, end
+
+
+def candidate_pairs(block: Sequence[Claim], config: Config) -> list[tuple[Claim, Claim]]:
+    """The pairs of a block (in report order) whose times can meet; see the module doc.
+
+    Flows pair when their periods share a day; stocks when their as-of dates are at
+    most `as_of_window_days` apart; a claim without a period, or one that is not an
+    actual figure, pairs with every claim of the block. Each pair is (earlier, later)
+    in report order, and the list is in report order.
+    """
+    ordered = sorted(block, key=claim_order)
+    spans = [_time_span(c, config.as_of_window_days) for c in ordered]
+    pairs: set[tuple[int, int]] = set()
+    timed = sorted((span, i) for i, span in enumerate(spans) if span is not None)
+    active: list[tuple[int, int]] = []  # (last day, index) of spans that may still meet
+    for (low, high), i in timed:
+        active = [(end, j) for end, j in active if end >= low]
+        pairs.update((min(i, j), max(i, j)) for _, j in active)
+        active.append((high, i))
+    for i, span in enumerate(spans):
+        if span is None:
+            pairs.update((min(i, j), max(i, j)) for j in range(len(ordered)) if j != i)
+    return [(ordered[i], ordered[j]) for i, j in sorted(pairs)]
+
+
 def check(
     documents: Iterable[Document] | Mapping[str, Document],
     claims: Iterable[Claim],
@@ -82,13 +125,18 @@ def check(
     registry: RuleRegistry | None = None,
     skipped: Iterable[Skipped] = (),
     strict: bool = False,
+    baseline: Baseline | None = None,
+    focus: Iterable[str] | None = None,
 ) -> Report:
     """Run every enabled rule and return the report (or raise it, in strict mode).
 
     `registry` defaults to `RuleRegistry.default()` (built-ins and installed plugins);
     `config` to the defaults of `Config` (the caller loads files, the engine does not).
-    Identical duplicates among the inputs are dropped; two different documents or
-    claims under one id are a usage error (ValueError).
+    `focus` (document ids) keeps only findings that cite a claim or quote of those
+    documents (a draft checked against an archive). Findings silenced by the
+    documents' suppression comments, then findings in `baseline`, are removed and
+    counted in the report. Identical duplicates among the inputs are dropped; two
+    different documents or claims under one id are a usage error (ValueError).
     """
     config = config if config is not None else Config()
     registry = registry if registry is not None else RuleRegistry.default()
@@ -105,7 +153,28 @@ def check(
     found: list[Finding] = []
     for registered in registry:
         if config.rule_enabled(registered.id):
-            found.extend(_run(registered, base.for_rule(registered.spec), claim_blocks))
+            found.extend(_run(registered, base.for_rule(registered.spec), claim_blocks, config))
+
+    by_id = {c.id: c for c in all_claims}
+    docs_by_id = {d.id: d for d in docs}
+    everything = _finalise(found, config)
+    heard = [f for f in everything if not _suppressed(f, by_id, docs_by_id)]
+    findings = everything
+    if focus is not None:
+        wanted = set(focus)
+        findings = tuple(f for f in everything if wanted & _docs_of(f, by_id))
+    kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id))
+    suppressed = len(findings) - len(kept)
+    baselined = stale = 0
+    if baseline is not None:
+        accepted = baseline.fingerprints
+        # stale: accepted findings that no longer occur anywhere, focus or not
+        stale = len(accepted - {fingerprint(f, by_id) for f in heard})
+        before = len(kept)
+        kept = tuple(
+            f for f in kept if f.name == CRASH_NAME or fingerprint(f, by_id) not in accepted
+        )
+        baselined = before - len(kept)
 
     report = Report(
         version=kzuz_claims.__version__,
@@ -113,8 +182,12 @@ def check(
         documents=tuple(docs),
         claims=tuple(all_claims),
         persons=tuple(people),
-        findings=_finalise(found, config),
+        findings=kept,
         skipped=tuple(sorted(set(skipped), key=lambda s: (s.path, s.reason))),
+        suppressed=suppressed,
+        baselined=baselined,
+        baseline_stale=stale,
+        notices=_notices(docs, registry),
     )
     if strict and report.at_or_above(Severity.WARNING):
         raise StrictModeError(report)
@@ -179,12 +252,15 @@ class _Runner:
 
 
 def _run(
-    rule: Rule, ctx: RuleContext, claim_blocks: Sequence[tuple[Hashable, tuple[Claim, ...]]]
+    rule: Rule,
+    ctx: RuleContext,
+    claim_blocks: Sequence[tuple[Hashable, tuple[Claim, ...]]],
+    config: Config,
 ) -> list[Finding]:
     runner = _Runner(rule, ctx)
     if rule.kind == "pair":
         for _, block in claim_blocks:
-            for a, b in combinations(block, 2):
+            for a, b in candidate_pairs(block, config):
                 runner.call((a, b, ctx), (a.id, b.id))
     elif rule.kind == "group":
         for _, block in claim_blocks:
@@ -230,3 +306,64 @@ def _finalise(found: Iterable[Finding], config: Config) -> tuple[Finding, ...]:
             ),
         )
     )
+
+
+def _docs_of(finding: Finding, claims: Mapping[str, Claim]) -> set[str]:
+    """The documents a finding cites a claim or a quote of."""
+    docs = {claims[i].doc for i in finding.claims if i in claims}
+    return docs | {e.doc for e in finding.evidence}
+
+
+def _suppressed(
+    finding: Finding, claims: Mapping[str, Claim], documents: Mapping[str, Document]
+) -> bool:
+    """Whether inline comments silence the finding (docs/suppression.md).
+
+    Within one document every cited claim and quote must lie in a region that
+    silences the rule; a finding across documents is silenced when any one of its
+    claims or quotes does (the draft's author has seen the conflict with the archive).
+    A crashed rule is never silenced.
+    """
+    if finding.name == CRASH_NAME:
+        return False
+    spots = [
+        (claims[i].doc, claims[i].span.start, claims[i].span.end)
+        for i in finding.claims
+        if i in claims
+    ]
+    spots += [(e.doc, e.start, e.end) for e in finding.evidence]
+    if not spots:
+        return False
+
+    def silenced(doc: str, start: int, end: int) -> bool:
+        document = documents.get(doc)
+        return document is not None and any(
+            s.silences(finding.rule) and s.region_start <= start and end <= s.region_end
+            for s in document.suppressions
+        )
+
+    hits = [silenced(*spot) for spot in spots]
+    return any(hits) if len({doc for doc, _, _ in spots}) > 1 else all(hits)
+
+
+def _notices(documents: Iterable[Document], registry: RuleRegistry) -> tuple[Notice, ...]:
+    """Malformed suppression comments, and comments naming rules that do not exist."""
+    out: list[Notice] = []
+    for doc in documents:
+        where = doc.path or doc.id
+        for s in doc.suppressions:
+            if s.problem is not None:
+                out.append(Notice(path=where, line=s.line, message=s.problem))
+                continue
+            unknown = [r for r in s.rules if r not in registry]
+            if unknown:
+                out.append(
+                    Notice(
+                        path=where,
+                        line=s.line,
+                        message=f"kzuz-claims comment names {', '.join(unknown)}, which is"
+                        " not a registered rule (`kzuz-claims rules` lists them);"
+                        " it silences nothing for that id",
+                    )
+                )
+    return tuple(out)

@@ -5,6 +5,7 @@ undatable relative date) are findings in the report, never exceptions.
 
     KzuzError
     ├── ConfigError(KzuzError, ValueError)       bad configuration value or file
+    ├── BaselineError(KzuzError, ValueError)     a baseline file that cannot be used
     ├── LexiconError(KzuzError, ValueError)      a data file that breaks its grammar
     ├── SourceError(KzuzError, OSError)          a file that cannot be read as an article
     ├── UnknownRuleError(KzuzError, LookupError) a rule id or name that is not registered
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from kzuz_claims.model import Report
 
 __all__ = [
+    "BaselineError",
     "ConfigError",
     "KzuzError",
     "LexiconError",
@@ -37,7 +39,10 @@ class KzuzError(Exception):
 
 
 class ConfigError(KzuzError, ValueError):
-    """A configuration value that cannot be used."""
+    """A configuration value that cannot be used (from a file or the command line)."""
+
+    COMMAND_LINE = "the command line"
+    """The `source` of values given as command-line options."""
 
     def __init__(self, key: str, value: Any, reason: str, *, source: str | None = None) -> None:
         super().__init__(key, value, reason, source)
@@ -48,9 +53,28 @@ class ConfigError(KzuzError, ValueError):
 
     def __str__(self) -> str:
         where = f" in {self.source}" if self.source else ""
+        if self.source == self.COMMAND_LINE:
+            where = f" on {self.source}"
+        fix = (
+            "Fix the option on the command line."
+            if self.source == self.COMMAND_LINE
+            else "Fix the value in [tool.kzuz_claims] of pyproject.toml or in kzuz_claims.toml."
+        )
+        return f"configuration {self.key} = {self.value!r}{where}: {self.reason}\n{fix}"
+
+
+class BaselineError(KzuzError, ValueError):
+    """A baseline file (of accepted findings) that is missing, unreadable or malformed."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
         return (
-            f"configuration {self.key} = {self.value!r}{where}: {self.reason}\n"
-            "Fix the value in [tool.kzuz_claims] of pyproject.toml or in kzuz_claims.toml."
+            f"baseline file {self.path}: {self.reason}\n"
+            "Pass another file with --baseline FILE, or check without it (--no-baseline)."
         )
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,6 +155,7 @@ def test_against_reports_only_findings_that_involve_the_draft(
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules")
     assert code == 0 and "KZC001" in out and "value-conflict" in out
+    assert out.splitlines()[0].split() == ["id", "name", "severity", "kind", "summary"]
     code, out, _ = run(capsys, "explain", "KZC001")
     assert code == 0 and "What it checks" in out
     code, _, err = run(capsys, "explain", "KZC999")
@@ -184,3 +188,182 @@ def test_against_keeps_a_draft_and_an_archive_file_of_the_same_name_apart(
     ids = [d["id"] for d in report["documents"]]
     assert len(ids) == len(set(ids)) == 2
     assert code == 1 and report["findings"]
+
+
+NEW_CONFLICT = (
+    " date 2024-06-10 In 2023, trade turnover between Kazakhstan and Uzbekistan reached"
+    " $3.8 billion, the statistics agency said.\n"
+)
+
+
+def _kzuz(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kzuz_claims.cli", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_baseline_round_trip_in_ci_terms(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    assert _kzuz(tmp_path, "check", "seeds", "--fail-on", "warning").returncode == 1
+    written = _kzuz(tmp_path, "check", "seeds", "--write-baseline")
+    assert written.returncode == 0, written.stderr
+    baseline = tmp_path / "kzuz_claims.baseline.json"
+    assert "wrote 5 finding(s) to kzuz_claims.baseline.json" in written.stderr
+    assert json.loads(baseline.read_text(encoding="utf-8"))["version"] == 1
+    clean = _kzuz(tmp_path, "check", "seeds", "--fail-on", "warning")
+    assert clean.returncode == 0, clean.stdout
+    assert clean.stdout.splitlines()[-1].endswith("0 finding(s), 0 skipped, 5 baselined")
+    (seeds / "new_article.txt").write_text(NEW_CONFLICT, encoding="utf-8")
+    dirty = _kzuz(tmp_path, "check", "seeds", "--fail-on", "warning")
+    assert dirty.returncode == 1
+    assert "$3.8 billion (new_article)" in dirty.stdout
+    assert "5 baselined" in dirty.stdout
+    assert "$4.4 billion (003_396664d259ee8936)\n" not in dirty.stdout  # the old one stays accepted
+    ignored = _kzuz(tmp_path, "check", "seeds", "--fail-on", "warning", "--no-baseline")
+    assert ignored.returncode == 1 and "baselined" not in ignored.stdout
+
+
+def test_baseline_survives_an_edit_elsewhere_in_an_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", "seeds", "--write-baseline", "accepted.json")[0] == 0
+    first = seeds / "000_2baa5ade77b0a3aa.txt"
+    text = first.read_text(encoding="utf-8")
+    cut = text.index("\n") + 1
+    first.write_text(
+        text[:cut] + "An editor's note added later.\n\n" + text[cut:], encoding="utf-8"
+    )
+    code, out, _ = run(
+        capsys, "check", "seeds", "--baseline", "accepted.json", "--fail-on", "warning"
+    )
+    assert code == 0, out
+    assert "0 finding(s)" in out and "5 baselined" in out
+
+
+def test_baseline_counts_stale_entries_and_reports_them_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "check", "seeds", "--write-baseline")
+    (seeds / "002_e982cd87925f1738.txt").unlink()
+    code, out, _ = run(capsys, "check", "seeds", "--format", "json")
+    report = json.loads(out)
+    assert code == 0
+    assert (report["baselined"], report["baseline_stale"]) == (3, 2)
+
+
+def test_configured_baseline_is_relative_to_the_config_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SEEDS, project / "seeds")
+    (project / "kzuz_claims.toml").write_text('baseline = "ci/accepted.json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check", "project/seeds", "--fail-on", "warning")
+    assert code == 1 and "configured baseline" in err and "does not exist yet" in err
+    assert run(capsys, "check", "project/seeds", "--write-baseline")[0] == 0
+    assert (project / "ci" / "accepted.json").is_file()
+    assert run(capsys, "check", "project/seeds", "--fail-on", "warning")[0] == 0
+
+
+def test_bad_or_missing_baseline_file_exits_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "check", str(SEEDS), "--baseline", str(tmp_path / "none.json"))
+    assert code == 2 and "none.json" in err and "--write-baseline" in err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 7}', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(SEEDS), "--baseline", str(bad))
+    assert code == 2 and "bad.json" in err and "version 7" in err
+
+
+def test_strict_exits_one_with_the_full_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(SEEDS), "--strict", "--format", "json")
+    assert code == 1
+    assert len(json.loads(out)["findings"]) == 5
+    assert "5 finding(s) in strict mode" in err
+    code, _, _ = run(capsys, "check", str(SEEDS), "--strict", "--select", "KZC007")
+    assert code == 0
+
+
+def test_select_and_ignore_override_the_configuration(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "check", str(SEEDS), "--select", "KZC00", "--ignore", "KZC003,KZC006"
+    )
+    assert code == 0
+    rules = {line.split()[1] for line in out.splitlines() if line.startswith(("warning", "info"))}
+    assert rules == {"KZC001", "KZC007"}
+    code, _, err = run(capsys, "check", str(SEEDS), "--select", "KZX")
+    assert code == 2 and "on the command line" in err and "KZX" in err
+
+
+def test_inline_suppression_through_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "<!-- kzuz-claims: ignore KZC001 -->\n"
+        + NEW_CONFLICT.lstrip()
+        + "\n<!-- kzuz-claims: ignroe KZC004 -->\nMore text.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys,
+        "check",
+        str(draft),
+        "--against",
+        str(SEEDS),
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+    )
+    report = json.loads(out)
+    assert report["suppressed"] == 2
+    assert [f["rule"] for f in report["findings"]] == ["KZC004"]
+    assert code == 1
+    assert f"warning: {draft}:4: malformed kzuz-claims comment: unknown directive 'ignroe'" in err
+    assert report["notices"][0]["line"] == 4
+
+
+def test_config_is_found_upwards_from_the_checked_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SEEDS, project / "articles" / "seeds")
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.kzuz_claims]\nignore = ["KZC001"]\n'
+        'severity = { KZC006 = "error" }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "project/articles/seeds", "--format", "json")
+    report = json.loads(out)
+    assert code == 1  # KZC006 is an error now
+    assert "KZC001" not in {f["rule"] for f in report["findings"]}
+    assert report["config"]["source"].endswith("pyproject.toml")
+    other = tmp_path / "other.toml"
+    other.write_text("select = ['KZC007']\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "project/articles/seeds", "--config", str(other))
+    assert code == 0 and "KZC006" not in out
+
+
+def test_bad_configuration_exits_two_naming_file_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kzuz_claims.toml").write_text("[tolerances]\naprox = 0.2\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2
+    assert "tolerances.aprox" in err and str(tmp_path / "kzuz_claims.toml") in err
+    assert "did you mean 'approx'?" in err

@@ -22,20 +22,26 @@ from rules.rule_factory import (
 )
 
 import kzuz_claims
+from kzuz_claims.baseline import Baseline
 from kzuz_claims.config import Config
-from kzuz_claims.engine import block_key, blocks, check
+from kzuz_claims.engine import block_key, blocks, candidate_pairs, check
 from kzuz_claims.errors import StrictModeError
 from kzuz_claims.model import (
     Claim,
+    Document,
     Finding,
     MetricKind,
     Modality,
     PeriodBasis,
     Quantity,
+    Report,
     Severity,
     Skipped,
 )
 from kzuz_claims.rules import RuleContext, RuleRegistry, rule
+from kzuz_claims.sources import load_string
+from kzuz_claims.testing import Corpus, default_corpus
+from kzuz_claims.testing.strategies import corpora
 
 DOC = """{summary}
 
@@ -193,8 +199,11 @@ def test_pair_rule_never_sees_claims_from_different_blocks() -> None:
     assert calls
     for a, b in calls:
         assert block_key(by_id[a]) == block_key(by_id[b])
-    expected = sum(len(block) * (len(block) - 1) // 2 for _, block in blocks(claims))
-    assert len(calls) == expected == len({frozenset(p) for p in calls})
+    expected = [
+        (a.id, b.id) for _, block in blocks(claims) for a, b in candidate_pairs(block, Config())
+    ]
+    assert calls == expected
+    assert len(calls) == len({frozenset(p) for p in calls})
 
 
 def test_blocks_keep_claims_that_differ_only_in_scope_together() -> None:
@@ -396,3 +405,216 @@ def test_random_corpora_give_the_same_report_in_any_order(claims: list[Claim], r
         assert set(finding.claims) <= {c.id for c in claims}
     for a, b in combinations(one.claims, 2):
         assert (a.doc, a.span.start, a.id) <= (b.doc, b.span.start, b.id)
+
+
+def _pair_ids(block: Sequence[Claim], config: Config | None = None) -> set[frozenset[str]]:
+    return {frozenset((a.id, b.id)) for a, b in candidate_pairs(block, config or Config())}
+
+
+def test_candidate_pairs_pair_flows_only_when_their_periods_overlap() -> None:
+    y22 = claim(S000, "trade_turnover", bn("3.9"), period=year(2022), at=1)
+    y23 = claim(S001, "trade_turnover", bn("4.5"), period=year(2023), at=2)
+    jan_nov = claim(S002, "trade_turnover", bn("4.1"), period=months(2023, 1, 11), at=3)
+    h1_24 = claim(S003, "trade_turnover", bn("2.1"), period=months(2024, 1, 6), at=4)
+    pairs = _pair_ids([h1_24, y23, jan_nov, y22])
+    assert pairs == {frozenset((y23.id, jan_nov.id))}
+
+
+def test_candidate_pairs_pair_stocks_within_the_as_of_window() -> None:
+    march = stock(S000, "joint_projects_count", 60, as_of="2024-03-15", at=1)
+    april = stock(S001, "joint_projects_count", 55, as_of="2024-04-30", at=2)
+    october = stock(S002, "joint_projects_count", 70, as_of="2024-10-22", at=3)
+    assert _pair_ids([march, april, october]) == {frozenset((march.id, april.id))}
+    wide = Config(as_of_window_days=365)
+    assert len(_pair_ids([march, april, october], wide)) == 3
+    narrow = Config(as_of_window_days=10)
+    assert _pair_ids([march, april, october], narrow) == set()
+
+
+def test_candidate_pairs_pair_undated_claims_and_targets_with_every_claim() -> None:
+    y22 = claim(S000, "trade_turnover", bn("3.9"), period=year(2022), at=1)
+    y23 = claim(S001, "trade_turnover", bn("4.5"), period=year(2023), at=2)
+    undated = claim(S002, "trade_turnover", bn("4"), at=3)
+    assert _pair_ids([y22, y23, undated]) == {
+        frozenset((y22.id, undated.id)),
+        frozenset((y23.id, undated.id)),
+    }
+    to_2025 = claim(S001, "trade_target", bn("5", "1"), modality=Modality.TARGET, period=year(2025))
+    to_2030 = claim(
+        S002, "trade_target", bn("10", "1"), modality=Modality.TARGET, period=year(2030)
+    )
+    assert _pair_ids([to_2025, to_2030]) == {frozenset((to_2025.id, to_2030.id))}
+
+
+def test_candidate_pairs_are_in_report_order_whatever_the_input_order() -> None:
+    claims = [c for c in _seed_claims() if c.metric == "trade_turnover"]
+    forward = candidate_pairs(claims, Config())
+    assert candidate_pairs(list(reversed(claims)), Config()) == forward
+    for a, b in forward:
+        assert (a.doc, a.span.start, a.id) < (b.doc, b.span.start, b.id)
+
+
+def _windows_lose_nothing(documents: Sequence[Document], claims: Sequence[Claim]) -> None:
+    """Calling pair rules on every pair of a block finds nothing the windows miss."""
+    registry = RuleRegistry.builtin()
+    config = Config()
+    windowed = check(documents, claims, registry=registry, config=config)
+    base = RuleContext.build(config=config, documents=documents, claims=windowed.claims)
+    every: set[str] = set()
+    for registered in registry:
+        if registered.kind != "pair":
+            continue
+        ctx = base.for_rule(registered.spec)
+        for _, block in blocks(windowed.claims):
+            for a, b in combinations(block, 2):
+                every.update(f.model_dump_json() for f in registered.func(a, b, ctx))
+    pair_rules = {r.id for r in registry if r.kind == "pair"}
+    found = {f.model_dump_json() for f in windowed.findings if f.rule in pair_rules}
+    assert every == found
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_random_claim(), max_size=14, unique_by=lambda c: c.id))
+def test_time_windows_drop_no_finding_of_a_builtin_pair_rule(claims: list[Claim]) -> None:
+    _windows_lose_nothing(SEED_DOCS, claims)
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora(max_claims=16))
+def test_time_windows_drop_no_finding_on_random_corpora(corpus: Corpus) -> None:
+    _windows_lose_nothing(corpus.documents, corpus.claims)
+
+
+def test_time_windows_drop_no_finding_on_the_default_corpus() -> None:
+    corpus = default_corpus()
+    _windows_lose_nothing(corpus.documents, corpus.claims)
+
+
+ARCHIVE = " date 2024-03-17 In 2023, trade turnover amounted to $4.5 billion.\n"
+
+
+def _trade(doc: Document, figure: str, value: str) -> Claim:
+    return claim(
+        doc.id,
+        "trade_turnover",
+        bn(value),
+        period=year(2023),
+        at=doc.text.index(figure),
+        quote=figure,
+    )
+
+
+def _suppression_case(draft_text: str) -> tuple[list[Document], list[Claim]]:
+    archive = load_string(ARCHIVE, id="archive")
+    draft = load_string(draft_text, id="draft")
+    claims = [_trade(archive, "$4.5 billion", "4.5")]
+    claims += [
+        _trade(draft, m, m[1:4]) for m in ("$4.7 billion", "$4.9 billion") if m in draft_text
+    ]
+    return [archive, draft], claims
+
+
+def _conflicts(draft_text: str, **kw: object) -> Report:
+    docs, claims = _suppression_case(draft_text)
+    return check(docs, claims, registry=RuleRegistry.builtin(), **kw)  # type: ignore[arg-type]
+
+
+def test_a_paragraph_comment_silences_its_rule_and_is_counted() -> None:
+    loud = _conflicts("In 2023 trade came to $4.7 billion.\n")
+    assert [f.rule for f in loud.findings] == ["KZC001"] and loud.suppressed == 0
+    quiet = _conflicts("<!-- kzuz-claims: ignore KZC001 -->\nIn 2023 trade came to $4.7 billion.\n")
+    assert quiet.findings == () and quiet.suppressed == 1
+
+
+def test_a_comment_naming_another_rule_does_not_silence() -> None:
+    report = _conflicts(
+        "<!-- kzuz-claims: ignore KZC008 -->\nIn 2023 trade came to $4.7 billion.\n"
+    )
+    assert [f.rule for f in report.findings] == ["KZC001"] and report.suppressed == 0
+
+
+def test_a_comment_silences_only_its_paragraph() -> None:
+    report = _conflicts(
+        "<!-- kzuz-claims: ignore KZC001 -->\nIn 2023 trade came to $4.7 billion.\n\n"
+        "Others said $4.9 billion for 2023.\n"
+    )
+    # draft vs archive for $4.7 bn is silenced; the $4.9 bn paragraph is not, and the
+    # draft's own pair ($4.7 vs $4.9) has one claim outside the silenced paragraph
+    remaining = sorted(f.message for f in report.findings)
+    assert report.suppressed == 1
+    assert len(remaining) == 2
+    assert all("$4.9 billion" in m for m in remaining)
+
+
+def test_ignore_file_and_id_lists_silence_every_named_rule() -> None:
+    text = (
+        "In 2023 trade came to $4.7 billion.\n\n"
+        "<!-- kzuz-claims: ignore-file KZC008, KZC001 -->\n\n"
+        "Others said $4.9 billion for 2023.\n"
+    )
+    report = _conflicts(text)
+    assert report.findings == () and report.suppressed == 3
+
+
+def test_a_crashed_rule_is_never_silenced() -> None:
+    docs, claims = _suppression_case(
+        "<!-- kzuz-claims: ignore-file -->\nIn 2023 trade came to $4.7 billion.\n"
+    )
+    report = check(docs, claims, registry=_registry_with(always_crashes))
+    assert [f.name for f in report.findings] == ["rule-crashed"]
+    assert report.suppressed == 1
+
+
+def test_malformed_comments_and_unknown_ids_become_notices_naming_file_and_line() -> None:
+    report = _conflicts(
+        "Intro.\n\n<!-- kzuz-claims: ignroe KZC001 -->\nIn 2023 trade came to $4.7 billion.\n\n"
+        "<!-- kzuz-claims: ignore KZC999 -->\nMore.\n"
+    )
+    assert [f.rule for f in report.findings] == ["KZC001"]
+    assert [(n.path, n.line) for n in report.notices] == [("draft", 3), ("draft", 6)]
+    assert "unknown directive 'ignroe'" in report.notices[0].message
+    assert "KZC999, which is not a registered rule" in report.notices[1].message
+    assert str(report.notices[0]).startswith("draft:3: malformed kzuz-claims comment")
+
+
+def test_baseline_removes_accepted_findings_and_counts_stale_entries() -> None:
+    claims = _seed_claims()
+    first = check(SEED_DOCS, claims, registry=RuleRegistry.builtin())
+    accepted = Baseline.of(first.findings, {c.id: c for c in first.claims})
+    again = check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=accepted)
+    assert again.findings == ()
+    assert (again.baselined, again.baseline_stale) == (3, 0)
+    fewer = [c for c in claims if c.metric != "joint_projects_value"]
+    later = check(SEED_DOCS, fewer, registry=RuleRegistry.builtin(), baseline=accepted)
+    assert (later.findings, later.baselined, later.baseline_stale) == ((), 2, 1)
+
+
+def test_baseline_and_suppression_apply_before_strict_mode() -> None:
+    claims = _seed_claims()
+    first = check(SEED_DOCS, claims, registry=RuleRegistry.builtin())
+    accepted = Baseline.of(first.findings, {c.id: c for c in first.claims})
+    report = check(
+        SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=accepted, strict=True
+    )
+    assert report.baselined == 3
+    partial = Baseline.of(first.findings[:1], {c.id: c for c in first.claims})
+    with pytest.raises(StrictModeError) as info:
+        check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=partial, strict=True)
+    assert len(info.value.report.findings) == 2 and info.value.report.baselined == 1
+
+
+def test_focus_keeps_findings_that_involve_the_focused_documents() -> None:
+    claims = _seed_claims()
+    report = check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), focus=[S002])
+    assert [f.rule for f in report.findings] == ["KZC003", "KZC003"]
+    assert check(SEED_DOCS, claims, registry=RuleRegistry.builtin(), focus=[S004]).findings == ()
+
+
+def test_focus_with_a_baseline_counts_no_archive_finding_as_stale() -> None:
+    claims = _seed_claims()
+    first = check(SEED_DOCS, claims, registry=RuleRegistry.builtin())
+    accepted = Baseline.of(first.findings, {c.id: c for c in first.claims})
+    report = check(
+        SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=accepted, focus=[S002]
+    )
+    assert (report.findings, report.baselined, report.baseline_stale) == ((), 2, 0)

@@ -2,12 +2,12 @@
 
 from kzuz_claims.model._base import FrozenModel, Number
 from kzuz_claims.model.claim import Claim, MetricKind, Modality, PersonMention, claim_id
-from kzuz_claims.model.document import Document, PublishedBasis, Skipped
+from kzuz_claims.model.document import Document, PublishedBasis, Skipped, Suppression
 from kzuz_claims.model.finding import Evidence, Finding, Gap, Severity
 from kzuz_claims.model.mention import QuantityMention
 from kzuz_claims.model.period import Period, PeriodBasis, PeriodKind
 from kzuz_claims.model.quantity import Qualifier, Quantity
-from kzuz_claims.model.report import Report
+from kzuz_claims.model.report import Notice, Report
 from kzuz_claims.model.span import Quote, Span
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Gap",
     "MetricKind",
     "Modality",
+    "Notice",
     "Number",
     "Period",
     "PeriodBasis",
@@ -33,5 +34,6 @@ __all__ = [
     "Severity",
     "Skipped",
     "Span",
+    "Suppression",
     "claim_id",
 ]

@@ -12,8 +12,29 @@ from kzuz_claims.model.document import Document, Skipped
 from kzuz_claims.model.finding import Finding, Severity
 
 
+class Notice(FrozenModel):
+    """Something a person should fix that is neither a finding nor a skipped file.
+
+    A malformed `kzuz-claims:` comment, a comment naming a rule that does not exist.
+    `path` is the file (or the document id when it has no file), `line` is 1-based.
+    """
+
+    path: str
+    line: int | None = None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
 class Report(FrozenModel):
-    """Everything a renderer needs; ordering is deterministic."""
+    """Everything a renderer needs; ordering is deterministic.
+
+    `findings` are the findings left after inline suppression and the baseline;
+    `suppressed` and `baselined` count the ones they removed, `baseline_stale` the
+    baseline entries that no finding matched any more.
+    """
 
     version: str
     config: dict[str, Any] = Field(default_factory=dict)
@@ -22,6 +43,10 @@ class Report(FrozenModel):
     persons: tuple[PersonMention, ...] = ()
     findings: tuple[Finding, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    suppressed: int = 0
+    baselined: int = 0
+    baseline_stale: int = 0
+    notices: tuple[Notice, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id (KeyError when absent)."""

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kzuz_claims.model import Claim, Finding, Report, Severity
 
-__all__ = ["by_severity", "claims_by_id", "severity_counts"]
+__all__ = ["by_severity", "claims_by_id", "removed_counts", "severity_counts"]
 
 _MOST_SEVERE_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -27,3 +27,12 @@ def severity_counts(findings: Iterable[Finding]) -> dict[Severity, int]:
 def claims_by_id(report: Report) -> dict[str, Claim]:
     """The report's claims keyed by id, for the findings that cite them."""
     return {claim.id: claim for claim in report.claims}
+
+
+def removed_counts(report: Report) -> list[tuple[str, int]]:
+    """What was taken out of the findings and why: suppressed inline, baselined, stale."""
+    return [
+        ("suppressed inline", report.suppressed),
+        ("baselined", report.baselined),
+        ("stale baseline entries", report.baseline_stale),
+    ]

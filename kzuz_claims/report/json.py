@@ -2,7 +2,8 @@
 
 Both are the models' own JSON (field names as in `kzuz_claims.model`), so a consumer can
 validate them against the schemas in `docs/schema/`. The one addition is each
-finding's `fingerprint`, the stable key a reviewed baseline file uses.
+finding's `fingerprint` (`kzuz_claims.baseline.fingerprint`), the stable key a
+reviewed baseline file uses.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from kzuz_claims.baseline import fingerprint
 from kzuz_claims.model import Claim, Report
+from kzuz_claims.report._common import claims_by_id
 
 __all__ = ["claims_to_jsonl", "report_to_dict", "to_json"]
 
@@ -19,8 +22,9 @@ __all__ = ["claims_to_jsonl", "report_to_dict", "to_json"]
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data: the model's JSON plus each finding's fingerprint."""
     data = report.model_dump(mode="json")
+    claims = claims_by_id(report)
     for finding, out in zip(report.findings, data["findings"], strict=True):
-        out["fingerprint"] = finding.fingerprint
+        out["fingerprint"] = fingerprint(finding, claims)
     return data
 
 

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kzuz_claims.baseline import fingerprint
 from kzuz_claims.model import Claim, Finding, Report
 from kzuz_claims.model.display import format_interval
-from kzuz_claims.report._common import by_severity, claims_by_id, severity_counts
+from kzuz_claims.report._common import (
+    by_severity,
+    claims_by_id,
+    removed_counts,
+    severity_counts,
+)
 from kzuz_claims.report._format import format_claim_value, format_gap, format_period, one_line
 
 __all__ = ["to_markdown"]
@@ -45,6 +51,7 @@ def to_markdown(report: Report) -> str:
     lines += _summary(report)
     lines += _documents(report)
     lines += _findings(report)
+    lines += _notices(report)
     lines += _skipped(report)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -58,6 +65,7 @@ def _summary(report: Report) -> list[str]:
         ("Claims", str(len(report.claims))),
         ("Findings", findings),
         ("Files skipped", str(len(report.skipped))),
+        *((what.capitalize(), str(n)) for what, n in removed_counts(report)),
     ]
     lines = ["## Summary", "", *_table(("What", "Count"), rows), ""]
     if report.skipped:
@@ -128,8 +136,15 @@ def _finding(number: int, finding: Finding, claims: dict[str, Claim]) -> list[st
         lines += [f"Gap: {_md(format_gap(finding.gap))}", ""]
     if finding.explanation.strip():
         lines += [*_fence(finding.explanation), ""]
-    lines += [f"<sub>fingerprint {finding.fingerprint}</sub>", ""]
+    lines += [f"<sub>fingerprint {fingerprint(finding, claims)}</sub>", ""]
     return lines
+
+
+def _notices(report: Report) -> list[str]:
+    if not report.notices:
+        return []
+    rows = [(_md(n.path), str(n.line or ""), _md(n.message)) for n in report.notices]
+    return ["## Notices", "", *_table(("File", "Line", "Notice"), rows), ""]
 
 
 def _skipped(report: Report) -> list[str]:

@@ -39,8 +39,9 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _FINGERPRINT = {
     "title": "Fingerprint",
     "description": (
-        "Stable key of what was found (rule id, claim ids, evidence quotes), independent "
-        "of wording and severity; what a reviewed baseline file records."
+        "Stable key of what was found: a hash of the rule id, each cited claim's document,"
+        " metric, normalised quote and value with unit, and each evidence quote; not of"
+        " offsets, claim ids, file order, wording or severity. What a baseline file records."
     ),
     "type": "string",
     "pattern": "^[0-9a-f]{16}$",

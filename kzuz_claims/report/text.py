@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from kzuz_claims.model import Report
-from kzuz_claims.report._common import by_severity, claims_by_id, severity_counts
+from kzuz_claims.report._common import (
+    by_severity,
+    claims_by_id,
+    removed_counts,
+    severity_counts,
+)
 from kzuz_claims.report._format import format_claim_value, format_period, one_line, truncate
 
 __all__ = ["to_text"]
@@ -32,6 +37,8 @@ def to_text(report: Report) -> str:
             lines.append(f'    {evidence.doc}: "{truncate(evidence.quote, _QUOTE_WIDTH)}"')
     for skipped in report.skipped:
         lines.append(f"skipped {skipped.path}: {one_line(skipped.reason)}")
+    for notice in report.notices:
+        lines.append(f"notice {one_line(str(notice))}")
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
@@ -40,7 +47,8 @@ def _summary(report: Report) -> str:
     counts = severity_counts(report.findings)
     by_level = ", ".join(f"{n} {sev.value}" for sev, n in counts.items() if n)
     findings = f"{len(report.findings)} finding(s)" + (f" ({by_level})" if by_level else "")
+    removed = "".join(f", {n} {what}" for what, n in removed_counts(report) if n)
     return (
         f"{len(report.documents)} document(s), {len(report.claims)} claim(s), {findings}, "
-        f"{len(report.skipped)} skipped"
+        f"{len(report.skipped)} skipped{removed}"
     )

@@ -18,6 +18,7 @@ from kzuz_claims.sources._metadata import (
     read_article,
     read_sidecar,
 )
+from kzuz_claims.sources._suppress import read_suppressions
 
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "LoadResult", "load", "load_string"]
 
@@ -46,7 +47,8 @@ def load(
 
     Each `Document.text` is the file decoded as UTF-8 with a leading BOM removed and
     newlines normalised to `\\n`, which is the text `Path.read_text(encoding="utf-8")`
-    gives (less the BOM); all claim offsets index that text.
+    gives (less the BOM), with `<!-- kzuz-claims: ... -->` comments blanked out by
+    spaces (kept in `Document.suppressions`); all claim offsets index that text.
 
     A missing path raises SourceError: that is misuse. A file that is not an article
     (empty, binary, not UTF-8, HTML, larger than `max_bytes`, broken front matter)
@@ -84,7 +86,7 @@ def load_string(
     says; a `published` given here has basis `metadata`.
     Raises SourceError when the text's header or front matter is broken.
     """
-    clean = normalize_newlines(text.removeprefix("\ufeff"))
+    clean, suppressions = read_suppressions(normalize_newlines(text.removeprefix("\ufeff")))
     try:
         meta = read_article(clean)
     except BadMetadata as exc:
@@ -100,12 +102,13 @@ def load_string(
         publisher=publisher if publisher is not None else meta.publisher,
         url=url if url is not None else meta.url,
         title=title if title is not None else meta.title,
+        suppressions=suppressions,
     )
 
 
 def _load_file(path: Path, doc_id: str, max_bytes: int, sidecar: Sidecar | None) -> Document:
     data = _read_bytes(path, max_bytes)
-    text = decode_article(data)
+    text, suppressions = read_suppressions(decode_article(data))
     meta = read_article(text, sidecar)
     return Document(
         id=doc_id,
@@ -118,6 +121,7 @@ def _load_file(path: Path, doc_id: str, max_bytes: int, sidecar: Sidecar | None)
         url=meta.url,
         title=meta.title,
         path=str(path),
+        suppressions=suppressions,
     )
 
 

@@ -8,7 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from kzuz_claims.model import Claim, Gap, Period, PeriodBasis, PeriodKind, Report, Skipped
+from kzuz_claims.baseline import fingerprint
+from kzuz_claims.model import (
+    Claim,
+    Gap,
+    Notice,
+    Period,
+    PeriodBasis,
+    PeriodKind,
+    Report,
+    Skipped,
+)
 from kzuz_claims.report import (
     FORMATS,
     claims_table,
@@ -50,7 +60,8 @@ def test_json_is_the_model_json_plus_fingerprints(report: Report) -> None:
     expected = report.model_dump(mode="json")
     fingerprints = [f.pop("fingerprint") for f in data["findings"]]
     assert data == expected
-    assert fingerprints == [f.fingerprint for f in report.findings]
+    claims = {c.id: c for c in report.claims}
+    assert fingerprints == [fingerprint(f, claims) for f in report.findings]
     assert list(data) == [
         "version",
         "config",
@@ -59,6 +70,10 @@ def test_json_is_the_model_json_plus_fingerprints(report: Report) -> None:
         "persons",
         "findings",
         "skipped",
+        "suppressed",
+        "baselined",
+        "baseline_stale",
+        "notices",
     ]
 
 
@@ -94,7 +109,33 @@ def test_markdown_shows_summary_quotes_side_by_side_and_skipped(report: Report) 
     assert "4.5 - 4.4 = 0.1 billion" in md  # explanation verbatim, in a fenced block
     assert "## Skipped files" in md
     assert "| in/bad.txt | file is binary (it contains NUL bytes), not text |" in md
-    assert report.findings[1].fingerprint in md
+    claims = {c.id: c for c in report.claims}
+    assert f"fingerprint {fingerprint(report.findings[1], claims)}" in md
+    assert "| Suppressed inline | 0 |" in md
+    assert "| Baselined | 0 |" in md
+
+
+def test_reports_show_suppressed_baselined_and_notices(report: Report) -> None:
+    counted = report.model_copy(
+        update={
+            "suppressed": 2,
+            "baselined": 3,
+            "baseline_stale": 1,
+            "notices": (Notice(path="draft.md", line=4, message="malformed kzuz-claims comment"),),
+        }
+    )
+    md = to_markdown(counted)
+    assert "| Suppressed inline | 2 |" in md and "| Baselined | 3 |" in md
+    assert "| Stale baseline entries | 1 |" in md
+    assert "| draft.md | 4 | malformed kzuz-claims comment |" in md
+    lines = to_text(counted).splitlines()
+    assert lines[-2] == "notice draft.md:4: malformed kzuz-claims comment"
+    assert lines[-1].endswith(", 2 suppressed inline, 3 baselined, 1 stale baseline entries")
+    data = json.loads(to_json(counted))
+    assert (data["suppressed"], data["baselined"], data["baseline_stale"]) == (2, 3, 1)
+    assert data["notices"] == [
+        {"path": "draft.md", "line": 4, "message": "malformed kzuz-claims comment"}
+    ]
 
 
 def test_markdown_for_a_clean_report_says_so() -> None:
