@@ -54,6 +54,9 @@ class Config(FrozenModel):
     """Per-rule severity overrides, keyed by rule id."""
     as_of_window_days: int = 92
     """Two stock figures are compared only when their as-of dates are this close."""
+    office_window_days: int = Field(default=30, ge=0)
+    """Two holders of one single-holder office conflict when their documents are
+    published at most this many days apart (office-holder-conflict)."""
     source: str | None = None
 
     def rule_enabled(self, rule_id: str) -> bool:

@@ -64,7 +64,12 @@ CLAIMS = [
         at=11,
     ),
 ]
-PERSONS = [person("000_a", "Olzhas Bektenov", 0), person("001_b", "Oljas Bektenov", 0)]
+PERSONS = [
+    person("000_a", "Olzhas Bektenov", 0),
+    person("001_b", "Oljas Bektenov", 0),
+    person("000_a", "Alikhan Smailov", 40, office="Kazakh Prime Minister"),
+    person("000_a", "Olzhas Bektenov", 60, office="Prime Minister of Kazakhstan"),
+]
 
 
 def _run(rule: Rule, claims: list[Claim], persons: list[PersonMention] = PERSONS) -> list[Finding]:
