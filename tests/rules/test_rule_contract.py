@@ -29,7 +29,7 @@ from kzuz_claims.model import Claim, Finding, MetricKind, Modality, PersonMentio
 from kzuz_claims.rules import HEADINGS, Rule, RuleRegistry
 
 DOCS = [
-    document("000_a", "2024-03-17"),
+    document("000_a", "2024-03-17", "Text of 000_a. Talks were held on Thursday, March 15."),
     document("001_b", "2024-02-04"),
     document("002_c"),
 ]
@@ -55,6 +55,7 @@ CLAIMS = [
     claim(
         "002_c", "trade_target", bn("5", "1"), modality=Modality.TARGET, period=by_year(2025), at=10
     ),
+    claim("000_a", "trade_turnover", bn("5"), period=year(2025), at=12),
     claim(
         "002_c",
         "growth_rate",

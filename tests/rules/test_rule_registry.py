@@ -267,7 +267,7 @@ def test_unknown_rule_suggests_closest_match(registry: RuleRegistry) -> None:
     assert "Did you mean 'value-conflict'?" in str(info.value)
     assert isinstance(info.value, LookupError)
     with pytest.raises(UnknownRuleError, match="Did you mean 'KZC001'"):
-        registry.get("KZC01")
+        registry.get("KZC001X")
 
 
 def test_get_is_case_tolerant(registry: RuleRegistry) -> None:
@@ -296,6 +296,8 @@ def test_builtin_registry_holds_the_catalogue(registry: RuleRegistry) -> None:
         ("KZC005", "target-mismatch", Severity.WARNING, "pair"),
         ("KZC006", "name-variants", Severity.WARNING, "corpus"),
         ("KZC007", "undated-relative-period", Severity.INFO, "corpus"),
+        ("KZC018", "weekday-mismatch", Severity.WARNING, "corpus"),
+        ("KZC019", "future-actual", Severity.WARNING, "group"),
         ("KZC020", "office-holder-conflict", Severity.WARNING, "corpus"),
     ]
 
