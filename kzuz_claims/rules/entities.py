@@ -138,11 +138,10 @@ def _finding(mentions: list[tuple[PersonMention, NameParts]], ctx: RuleContext) 
         f'"{s}": {counts[s.casefold()]} mention(s) in {", ".join(docs[s.casefold()])}'
         for s in spellings
     ]
-    parts = mentions[0][1]
     lines.append(
-        f"All fold to the surname key {parts.surname_key!r} with close given names"
-        " (transliteration variants). Use one spelling throughout, usually the official"
-        " English one."
+        "The given names and the surnames differ only in transliteration (zh/j, kh/h/x,"
+        " y glides, double letters, the vowel shifts a/o and o/u). Use one spelling"
+        " throughout, usually the official English one."
     )
     return ctx.finding(
         f"one person spelled {len(spellings)} ways: {', '.join(spellings)}",
@@ -250,21 +249,25 @@ class _Holding:
     reading: OfficeReading
 
 
-def _people(persons: Sequence[PersonMention]) -> dict[PersonMention, tuple[int, str]]:
-    """Each mention's person (an index) and that person's first spelling."""
-    out: dict[PersonMention, tuple[int, str]] = {}
+def _people(persons: Sequence[PersonMention]) -> dict[PersonMention, int]:
+    """Each mention's person: an index shared by the spellings name-variants groups."""
+    out: dict[PersonMention, int] = {}
     clusters = _group(persons)
     for index, cluster in enumerate(clusters):
-        spelling = _spellings(cluster)[0]
         for mention, _ in cluster:
-            out[mention] = (index, spelling)
+            out[mention] = index
     alone: dict[str, int] = {}
     for mention in sorted(persons, key=lambda m: (m.doc, m.span.start, m.name)):
         if mention not in out:
             key = " ".join(mention.name.split()).casefold()
-            index = alone.setdefault(key, len(clusters) + len(alone))
-            out[mention] = (index, mention.name)
+            out[mention] = alone.setdefault(key, len(clusters) + len(alone))
     return out
+
+
+def _spelled(mention: PersonMention) -> str:
+    """The name as this mention writes it, reduced to given name and surname."""
+    parts = split_name(mention.name)
+    return parts.spelling if parts is not None else " ".join(mention.name.split())
 
 
 def _holdings(ctx: RuleContext) -> list[_Holding]:
@@ -279,12 +282,11 @@ def _holdings(ctx: RuleContext) -> list[_Holding]:
         reading = read_office(mention, document)
         if reading is None:
             continue
-        person, spelling = people[mention]
         out.append(
             _Holding(
                 mention,
-                person,
-                spelling,
+                people[mention],
+                _spelled(mention),
                 reading.office,
                 reading.country,
                 False,
@@ -351,7 +353,7 @@ def _office_finding(
 
     def line(h: _Holding) -> str:
         how = (
-            f" (the country comes from {h.spelling}'s other mentions of the title)"
+            " (the country comes from other mentions of the same person with this title)"
             if h.inherited
             else ""
         )
