@@ -1,11 +1,17 @@
-"""The word tables of the target, temporal and entity rules (kzuz_claims/rules/words.toml)."""
+"""The word tables of the target, temporal and entity rules (rules/words.toml), and the
+readers built on them never raising on arbitrary text."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzuz_claims.errors import LexiconError
+from kzuz_claims.model import Document, PersonMention, Span
 from kzuz_claims.rules import _words
+from kzuz_claims.rules._offices import read_office
+from kzuz_claims.rules._weekdays import weekday_dates
 from kzuz_claims.rules._words import Words, words
 
 
@@ -48,3 +54,32 @@ def test_words_table_refuses_a_bad_country_code(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.undo()
         _words.words.cache_clear()
     assert isinstance(words(), Words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Thursday, Fbrunj 6.0219()MWon ")), max_size=60))
+def test_weekday_dates_never_raise_and_quote_the_text(text: str) -> None:
+    for found in weekday_dates(text):
+        assert text[found.start : found.end] == found.quote
+        assert 1 <= found.month <= 12
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(max_size=80),
+    st.sampled_from(["Prime Minister", "President", "Foreign Minister", "Minister", "x"]),
+)
+def test_read_office_never_raises(text: str, office: str) -> None:
+    name = "Olzhas Bektenov"
+    doc = Document(id="d", text=text + name + text)
+    span = Span(
+        doc="d",
+        start=len(text),
+        end=len(text) + len(name),
+        sentence_start=0,
+        sentence_end=len(doc.text),
+    )
+    mention = PersonMention(doc="d", span=span, name=name, office=office)
+    reading = read_office(mention, doc)
+    if reading is not None:
+        assert reading.office in words().offices
