@@ -101,6 +101,9 @@ class Config(FrozenModel):
     thresholds: Thresholds = Thresholds()
     as_of_window_days: Annotated[int, Field(strict=True, ge=0, le=3660)] = 92
     """Two stock figures are compared only when their as-of dates are this close."""
+    office_window_days: Annotated[int, Field(strict=True, ge=0, le=3660)] = 30
+    """Two holders of one single-holder office conflict when their documents are
+    published at most this many days apart (office-holder-conflict)."""
     baseline: str | None = None
     """The baseline file, relative to the configuration file's folder."""
     source: str | None = None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from kzuz_claims.model import Claim, Finding, Modality, Period, PeriodBasis, Severity
+from kzuz_claims.model import Claim, Finding, Modality, PeriodBasis, Severity
 from kzuz_claims.model.display import format_amount, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import value_gap
+from kzuz_claims.rules._horizons import horizon_near, read_horizon
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 
@@ -19,12 +21,22 @@ def target_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
 
     What it checks
     --------------
-    Pairs of claims with modality `target` and the same metric, `of`, `object`,
-    entities and direction. They are reported when their asserted intervals do not
-    overlap (a different value), or when both have a resolved period and the
-    deadlines (period ends) are more than a year apart. A target whose deadline is
-    vague ("in the medium term", "in the coming years") has no period and is only
-    compared on its value.
+    Pairs of claims with modality `target` in one block: same metric, `of`,
+    `object`, entities and direction, so a trade target is never compared with an
+    investment target, nor a Kazakh-Uzbek target with an Uzbek-Russian one. They are
+    reported when their asserted intervals do not overlap (a different value: "over
+    $10 billion" and "$12 billion" agree, "$10 billion" and "$15 billion" do not), or
+    when the deadlines of both are known and more than a year apart. A deadline is
+    the end of the claim's resolved period; otherwise it is read from the claim's
+    `horizon` or `period_as_written`, or from the words right around the figure in
+    its sentence ("by 2030", "by the end of the decade", "within five years", "in
+    five years' time"). A relative horizon is counted from the document's
+    publication date: "in the next five years" in an article of May 2021 is the end
+    of 2026, and the message shows both the words and the year. Vague horizons ("in
+    the medium term", "in the coming years") and relative ones in undated documents
+    give no deadline; such targets are compared on their value only. When the values
+    differ and the larger target has the later deadline, as in an intermediate goal
+    on the way to a final one, the finding is marked "(staged)" and is only info.
 
     Why it matters
     --------------
@@ -35,28 +47,34 @@ def target_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     Example
     -------
     ```text
-    A (2024): ... to bring the trade turnover to $10 billion by 2030 ...
-    B (2024): ... set the goal of $5 billion in mutual trade by 2025 ...
+    A (2021-05-10): ... to $10 billion in the next five years ...
+    B (2024-03-17): ... to bring mutual trade to $10 billion by 2030 ...
+    C (2024-03-17): ... set the goal of $15 billion in mutual trade by 2030 ...
     ```
-    Reported as a warning:
+    Reported as warnings (the first message is one line in a report):
     ```text
-    trade_target: $10 billion by 2030 (A) vs $5 billion by 2025 (B) — different value and deadline
+    trade_target: $10 billion "in the next five years" (= by 2026) (A)
+        vs $10 billion by 2030 (B) — different deadline
+    trade_target: $10 billion by 2030 (B) vs $15 billion by 2030 (C) — different value
     ```
-    Two "$10 billion" targets without a stated deadline, or with deadlines in 2029
-    and 2030, are not reported.
+    "$10 billion in the next five years" in an article of 2025 (= by 2030) restates
+    B and is not reported; "$5 billion by 2025" beside B is a staged target, info.
 
     Known false positives
     ---------------------
-    - Staged targets: an intermediate goal ($5 billion by 2025) on the way to a
-      final one ($10 billion by 2030) are both current.
     - A target that was really raised or postponed: the finding is correct, but the
       article may say so in words the extractor did not link.
+    - Counting conventions: "in five years" said in late 2025 may mean 2030 or the
+      end of 2031; deadlines a year apart are therefore never reported.
+    - A staged target whose stages are not ordered (a larger intermediate goal) is
+      reported as a warning.
     """
     if a.modality is not Modality.TARGET or b.modality is not Modality.TARGET:
         return []
     same_unit = a.quantity.unit == b.quantity.unit
     value_differs = same_unit and not a.quantity.overlaps(b.quantity)
-    ends = _deadline(a.period), _deadline(b.period)
+    da, db = _deadline(a, ctx), _deadline(b, ctx)
+    ends = (da.end if da else None), (db.end if db else None)
     deadline_differs = (
         ends[0] is not None and ends[1] is not None and _over_a_year_apart(ends[0], ends[1])
     )
@@ -65,8 +83,9 @@ def target_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     what = " and ".join(
         w for w, on in (("value", value_differs), ("deadline", deadline_differs)) if on
     )
-    message = f"{fmt.subject(a)}: {_side(a)} vs {_side(b)} \u2014 different {what}"
-    lines = [fmt.stated(a) + _when(a), fmt.stated(b) + _when(b)]
+    staged = value_differs and _staged(a, b, da, db)
+    message = f"{fmt.subject(a)}: {_side(a, da)} vs {_side(b, db)} \u2014 different {what}"
+    lines = [fmt.stated(a) + _when(a, da), fmt.stated(b) + _when(b, db)]
     gap = value_gap(a, b) if value_differs else None
     if gap is not None:
         lines.append(
@@ -80,14 +99,77 @@ def target_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
             f"The deadlines {ends[0]} and {ends[1]} are more than a year apart"
             f" ({years} calendar year(s))."
         )
-    return [ctx.finding(message, claims=(a.id, b.id), explanation="\n".join(lines), gap=gap)]
+    severity = None
+    if staged:
+        message += " (staged)"
+        severity = Severity.INFO
+        lines.append(
+            "The larger value has the later deadline, as in a staged target (an"
+            " intermediate goal on the way to a final one), so this is noted as info."
+        )
+    return [
+        ctx.finding(
+            message,
+            claims=(a.id, b.id),
+            explanation="\n".join(lines),
+            gap=gap,
+            severity=severity,
+        )
+    ]
 
 
-def _deadline(p: Period | None) -> date | None:
-    """The end of a resolved period; None for a missing or unresolved one."""
-    if p is None or p.basis is PeriodBasis.UNKNOWN:
+@dataclass(frozen=True)
+class _Deadline:
+    """When a target is due, and in what words the text said it."""
+
+    end: date
+    words: str | None
+    """The relative words it was counted from ("in the next five years"), if any."""
+    published: date | None
+
+
+def _deadline(c: Claim, ctx: RuleContext) -> _Deadline | None:
+    """The claim's deadline: its resolved period, else a horizon read from its words."""
+    published = ctx.published(c.doc)
+    p = c.period
+    if p is not None and p.basis is not PeriodBasis.UNKNOWN:
+        relative = p.basis is PeriodBasis.RELATIVE and p.text
+        return _Deadline(p.end, p.text if relative else None, published)
+    if p is not None:
         return None
-    return p.end
+    horizon = None
+    for written in (c.horizon, c.period_as_written):
+        if written:
+            horizon = read_horizon(written, published)
+            if horizon is not None:
+                break
+    document = ctx.documents.get(c.doc)
+    if horizon is None and document is not None and _quoted_in(c, document.text):
+        horizon = horizon_near(
+            document.text,
+            c.span.start,
+            c.span.end,
+            c.span.sentence_start,
+            c.span.sentence_end,
+            published,
+        )
+    if horizon is None:
+        return None
+    return _Deadline(
+        date(horizon.year, 12, 31), horizon.text if horizon.relative else None, published
+    )
+
+
+def _quoted_in(c: Claim, text: str) -> bool:
+    return c.span.end <= len(text) and text[c.span.start : c.span.end] == c.quote
+
+
+def _staged(a: Claim, b: Claim, da: _Deadline | None, db: _Deadline | None) -> bool:
+    """Whether the larger target has the later deadline year (an intermediate and a final
+    goal)."""
+    if da is None or db is None:
+        return False
+    return (a.quantity.value - b.quantity.value) * (da.end.year - db.end.year) > 0
 
 
 def _over_a_year_apart(x: date, y: date) -> bool:
@@ -99,20 +181,27 @@ def _over_a_year_apart(x: date, y: date) -> bool:
     return late > limit
 
 
-def _deadline_text(c: Claim) -> str:
-    end = _deadline(c.period)
-    if end is None:
+def _by(end: date) -> str:
+    return f"by {end.year}" if (end.month, end.day) == (12, 31) else f"by {end.isoformat()}"
+
+
+def _deadline_text(c: Claim, d: _Deadline | None) -> str:
+    if d is None:
         return f' "{c.horizon}"' if c.horizon else ""
-    return f" by {end.year}" if (end.month, end.day) == (12, 31) else f" by {end.isoformat()}"
+    if d.words:
+        return f' "{d.words}" (= {_by(d.end)})'
+    return f" {_by(d.end)}"
 
 
-def _side(c: Claim) -> str:
-    return f"{format_quantity(c.quantity)}{_deadline_text(c)} ({c.doc})"
+def _side(c: Claim, d: _Deadline | None) -> str:
+    return f"{format_quantity(c.quantity)}{_deadline_text(c, d)} ({c.doc})"
 
 
-def _when(c: Claim) -> str:
-    end = _deadline(c.period)
-    if end is None:
+def _when(c: Claim, d: _Deadline | None) -> str:
+    if d is None:
         horizon = f' (horizon as written: "{c.horizon}")' if c.horizon else ""
         return f" No resolved deadline{horizon}."
-    return f" Deadline: {end}."
+    if d.words:
+        article = f"an article of {d.published}" if d.published else "its article"
+        return f' Deadline: {d.end}, "{d.words}" counted from the date of {article} ({c.doc}).'
+    return f" Deadline: {d.end}."

@@ -145,7 +145,7 @@ def _article_a() -> _Doc:
         "In 2023, bilateral trade turnover between Kazakhstan and Uzbekistan amounted to"
         " a record $4.5 billion, up from $3.9 billion in 2022. Kazakh exports to Uzbekistan"
         " came to $3.0 billion in 2023 and imports from Uzbekistan to $2.0 billion."
-        " Prime Minister Olzhas Bektenov said the portfolio holds 60 joint projects worth"
+        " Kazakh Prime Minister Olzhas Bektenov said the portfolio holds 60 joint projects worth"
         " $2.6 billion. Kazakhstan's trade with China reached $31.5 billion in 2023."
         " Trade with Uzbekistan in 2024 reached $5.2 billion. The talks took place on"
         " Monday, March 12, 2024, and continued on Thursday, March 14, 2024.",
@@ -378,8 +378,8 @@ def _article_f() -> _Doc:
     f = _Doc(
         "005_f",
         "2024-03-18",
-        "Prime Minister Alikhan Smailov said 1,500 enterprises with Kazakh capital work in"
-        " Uzbekistan.",
+        "Kazakh Prime Minister Alikhan Smailov said 1,500 enterprises with Kazakh capital work"
+        " in Uzbekistan.",
     )
     f.claim(
         "1,500 enterprises",
@@ -390,7 +390,7 @@ def _article_f() -> _Doc:
         direction="KZ->UZ",
         noun="enterprises",
     )
-    f.person("Alikhan Smailov", "Prime Minister")
+    f.person("Alikhan Smailov", "Prime Minister")  # the day after Bektenov in 000_a
     return f
 
 
