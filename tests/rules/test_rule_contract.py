@@ -63,6 +63,7 @@ CLAIMS = [
         of="exports_uz_to_kz",
         at=11,
     ),
+    claim("002_c", "trade_turnover", bn("4.8"), period=months(2023, 10, 12), at=13),
 ]
 PERSONS = [person("000_a", "Olzhas Bektenov", 0), person("001_b", "Oljas Bektenov", 0)]
 

@@ -267,7 +267,7 @@ def test_unknown_rule_suggests_closest_match(registry: RuleRegistry) -> None:
     assert "Did you mean 'value-conflict'?" in str(info.value)
     assert isinstance(info.value, LookupError)
     with pytest.raises(UnknownRuleError, match="Did you mean 'KZC001'"):
-        registry.get("KZC01")
+        registry.get("KZC0001")
 
 
 def test_get_is_case_tolerant(registry: RuleRegistry) -> None:
@@ -287,7 +287,7 @@ def test_iteration_is_sorted_by_id() -> None:
     assert registry.ids == ("AAA001", "TST001")
 
 
-def test_builtin_registry_holds_the_seven_rules(registry: RuleRegistry) -> None:
+def test_builtin_registry_holds_the_builtin_rules(registry: RuleRegistry) -> None:
     assert [(r.id, r.name, r.severity, r.kind) for r in registry] == [
         ("KZC001", "value-conflict", Severity.WARNING, "pair"),
         ("KZC002", "count-conflict", Severity.WARNING, "pair"),
@@ -296,6 +296,7 @@ def test_builtin_registry_holds_the_seven_rules(registry: RuleRegistry) -> None:
         ("KZC005", "target-mismatch", Severity.WARNING, "pair"),
         ("KZC006", "name-variants", Severity.WARNING, "corpus"),
         ("KZC007", "undated-relative-period", Severity.INFO, "corpus"),
+        ("KZC013", "ytd-decreasing", Severity.ERROR, "pair"),
     ]
 
 
