@@ -64,6 +64,8 @@ CLAIMS = [
         at=11,
     ),
     claim("002_c", "trade_turnover", bn("4.8"), period=months(2023, 10, 12), at=13),
+    claim("000_a", "exports_kz_to_uz", bn("3"), period=year(2023), at=14, direction="KZ->UZ"),
+    claim("000_a", "exports_uz_to_kz", bn("1.9"), period=year(2023), at=15, direction="UZ->KZ"),
 ]
 PERSONS = [person("000_a", "Olzhas Bektenov", 0), person("001_b", "Oljas Bektenov", 0)]
 

@@ -297,6 +297,7 @@ def test_builtin_registry_holds_the_builtin_rules(registry: RuleRegistry) -> Non
         ("KZC006", "name-variants", Severity.WARNING, "corpus"),
         ("KZC007", "undated-relative-period", Severity.INFO, "corpus"),
         ("KZC013", "ytd-decreasing", Severity.ERROR, "pair"),
+        ("KZC014", "parts-vs-total", Severity.ERROR, "corpus"),
     ]
 
 
