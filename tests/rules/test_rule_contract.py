@@ -7,6 +7,7 @@ citing only claims it was given, fully documented.
 from __future__ import annotations
 
 import random
+from datetime import date
 from itertools import combinations
 
 import pytest
@@ -25,7 +26,15 @@ from rule_factory import (
 )
 
 from kzuz_claims.engine import blocks
-from kzuz_claims.model import Claim, Finding, MetricKind, Modality, PersonMention
+from kzuz_claims.model import (
+    Claim,
+    Finding,
+    MetricKind,
+    Modality,
+    Period,
+    PeriodKind,
+    PersonMention,
+)
 from kzuz_claims.rules import HEADINGS, Rule, RuleRegistry
 
 DOCS = [
@@ -60,12 +69,42 @@ CLAIMS = [
         "growth_rate",
         exact(-32, "percent"),
         period=year(2023),
+        compared_to=year(2013),
         of="exports_uz_to_kz",
+        change="down",
         at=11,
     ),
+    claim("002_c", "exports_uz_to_kz", bn("1.4"), period=year(2023), at=11, direction="UZ->KZ"),
+    claim("001_b", "exports_uz_to_kz", bn("3"), period=year(2013), at=12, direction="UZ->KZ"),
     claim("002_c", "trade_turnover", bn("4.8"), period=months(2023, 10, 12), at=13),
     claim("000_a", "exports_kz_to_uz", bn("3"), period=year(2023), at=14, direction="KZ->UZ"),
     claim("000_a", "exports_uz_to_kz", bn("1.9"), period=year(2023), at=15, direction="UZ->KZ"),
+    claim(
+        "000_a",
+        "uz_foreign_trade_turnover",
+        bn("62.6"),
+        period=year(2023),
+        entities=("UZ",),
+        at=16,
+    ),
+    claim(
+        "000_a",
+        "share",
+        exact(9, "percent"),
+        period=year(2023),
+        of="uz_foreign_trade_turnover",
+        at=17,
+    ),
+    claim(
+        "000_a",
+        "growth_multiple",
+        exact(2, "times"),
+        period=Period(start=date(2016, 1, 1), end=date(2023, 12, 31), kind=PeriodKind.RANGE),
+        of="trade_turnover",
+        change="up",
+        at=18,
+    ),
+    claim("001_b", "trade_turnover", bn("1.5"), period=year(2016), at=19),
 ]
 PERSONS = [person("000_a", "Olzhas Bektenov", 0), person("001_b", "Oljas Bektenov", 0)]
 

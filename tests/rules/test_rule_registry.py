@@ -298,6 +298,9 @@ def test_builtin_registry_holds_the_builtin_rules(registry: RuleRegistry) -> Non
         ("KZC007", "undated-relative-period", Severity.INFO, "corpus"),
         ("KZC013", "ytd-decreasing", Severity.ERROR, "pair"),
         ("KZC014", "parts-vs-total", Severity.ERROR, "corpus"),
+        ("KZC015", "change-arithmetic", Severity.WARNING, "corpus"),
+        ("KZC016", "share-arithmetic", Severity.WARNING, "corpus"),
+        ("KZC017", "multiple-arithmetic", Severity.WARNING, "corpus"),
     ]
 
 
