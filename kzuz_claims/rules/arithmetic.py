@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import combinations
 from typing import Final
 
 from kzuz_claims.model import Claim, Finding, Modality, Period, PeriodKind, Severity
@@ -122,7 +123,9 @@ def change_arithmetic(ctx: RuleContext) -> Iterable[Finding]:
       million"): the level for the rate's period and the level for its base period
       (the rate's `compared_to`, or an earlier period when none is given) are
       divided, and the stated rate must lie in the resulting interval. A rate that
-      even has the wrong sign is an error, any other mismatch a warning.
+      even has the wrong sign is an error, any other mismatch a warning. When the
+      sentence gives both levels one period and names no base, the rate must fit
+      one way round.
     - One end in the sentence ("fell by 32% compared to 2013, amounting to $1.4
       billion"): the other end is implied, level / (1 + rate) for the base period,
       level x (1 + rate) for the current one. The implied base is compared with
@@ -188,6 +191,12 @@ def _check_change(g: Claim, corpus: _Corpus, ctx: RuleContext) -> Iterator[Findi
         for cur, old in pairs:
             yield from _check_both_ends(g, rate, cur, old, ctx)
         return
+    if not base and g.compared_to is None:
+        unordered = [(x, y) for x, y in combinations(current, 2) if identity(x) == identity(y)]
+        for x, y in unordered:
+            yield from _check_either_way(g, rate, x, y, ctx)
+        if unordered:
+            return
     factor = rate_factor(rate)
     if factor is None:
         return
@@ -217,8 +226,27 @@ def _is_base(c: Claim, g: Claim) -> bool:
     return c.period.end < g.period.start
 
 
+def _check_either_way(
+    g: Claim, rate: Interval, x: Claim, y: Claim, ctx: RuleContext
+) -> Iterator[Finding]:
+    """Both ends with one period and no base ("went up 16.4% to $426.8 million from
+    $366.5 million" in a sentence dated as a whole): the rate must fit one way round."""
+    for cur, old in ((x, y), (y, x)):
+        ratio = Interval.of(cur.quantity).over(Interval.of(old.quantity))
+        if ratio is None or ratio.shifted(-_ONE).scaled(_HUNDRED).overlaps(rate):
+            return
+    larger, smaller = (x, y) if x.quantity.value >= y.quantity.value else (y, x)
+    cur, old = (smaller, larger) if rate.below(_ZERO_POINT) else (larger, smaller)
+    note = (
+        f"The sentence gives both figures the period {format_period(cur.period)} and no base"
+        f" period, so the rate is read as running from {_amount(old)} to {_amount(cur)};"
+        " it fits neither way round."
+    )
+    yield from _check_both_ends(g, rate, cur, old, ctx, note=note)
+
+
 def _check_both_ends(
-    g: Claim, rate: Interval, cur: Claim, old: Claim, ctx: RuleContext
+    g: Claim, rate: Interval, cur: Claim, old: Claim, ctx: RuleContext, *, note: str = ""
 ) -> Iterator[Finding]:
     ratio = Interval.of(cur.quantity).over(Interval.of(old.quantity))
     if ratio is None:
@@ -244,6 +272,8 @@ def _check_both_ends(
         f" / {show_interval(Interval.of(old.quantity), unit)} - 1 ="
         f" {show_percent_interval(computed)}, which the stated rate does not reach.",
     ]
+    if note:
+        lines.append(note)
     if wrong_sign:
         lines.append("The stated change even goes the other way than the two levels.")
     distance = computed.distance(rate)
@@ -604,7 +634,7 @@ def multiple_arithmetic(ctx: RuleContext) -> Iterable[Finding]:
     Reported as a warning for B against C: $4.4 billion / $2.0 billion is 2.12 to
     2.28 times, above the 1.8 to 2 that "nearly doubled" allows.
     ```text
-    trade_turnover 2016–2023: almost 2 times, but $4.4 billion / $2 billion (C) = 2.2 times (B)
+    trade_turnover 2016 to 2023: almost 2 times, but $4.4 billion / $2 billion (C) = 2.2 times (B)
     ```
     A's "more than double" (2.02 to 2.17 times) is consistent and not reported.
 
@@ -709,10 +739,14 @@ def _check_base(
     distance, end, ratio = best
     high, low = (base, end) if m.change == "down" else (end, base)
     central = high.quantity.value / low.quantity.value
-    tagged = {c.id: f"{_amount(c)} ({c.doc})" if c is base else _amount(c) for c in (high, low)}
+    tagged = {
+        c.id: f"{_amount(c)} ({c.doc})" if c is base and c.doc != m.doc else _amount(c)
+        for c in (high, low)
+    }
     division = f"{tagged[high.id]} / {tagged[low.id]}"
+    span = f"{format_period(base.period)} to {format_period(end.period)}"
     message = (
-        f"{fmt.subject(end)} {format_period(m.period)}: {format_quantity(m.quantity)},"
+        f"{fmt.subject(end)} {span}: {format_quantity(m.quantity)},"
         f" but {division} = {show_times(central)} ({m.doc})"
     )
     unit = end.quantity.unit

@@ -69,6 +69,11 @@ class Total:
     same_document: bool = False
     """Parts count only beside the total in one article (a portfolio and its stages:
     another article may count another set of projects)."""
+    itemised: bool = False
+    """The article breaks the total down item by item (a portfolio stage by stage), so
+    every distinct figure of its parts is added, even two under one stage ("14
+    completed, 30 under way" read with one status word); otherwise one figure per
+    part is taken at a time."""
     same_entities: bool = True
     """Parts and total name the same countries (a bilateral figure and its parts). When
     False, a part must name the total's countries and may name others: Uzbekistan's
@@ -99,6 +104,7 @@ TOTALS: Final[tuple[Total, ...]] = (
             complete=True,
             scope="portfolio",
             same_document=True,
+            itemised=True,
         )
         for metric in ("joint_projects_count", "joint_projects_value")
     ),
@@ -137,8 +143,9 @@ def parts_vs_total(ctx: RuleContext) -> Iterable[Finding]:
       exports plus imports are the whole turnover.
     - The listed stages of a joint project portfolio (completed, under way, in the
       pipeline; counts and values), from the article that states the portfolio,
-      against it. The sum may not exceed the portfolio; when all three stages are
-      listed, it must also reach it. Offers and proposals (modality `potential`,
+      against it. Every distinct stage figure of the article is added, even two
+      under one status word. The sum may not exceed the portfolio; when all three
+      stages are listed, it must also reach it. Offers and proposals (modality `potential`,
       "43 more projects seem promising") come on top of a portfolio and are not
       counted in it.
     - A single part against its total, from any article: exports of one
@@ -180,7 +187,8 @@ def parts_vs_total(ctx: RuleContext) -> Iterable[Finding]:
     - Parts and total from different statistical sources (Kazakh against Uzbek
       customs data, which value the same goods differently).
     - A portfolio that the article counts differently from its stages (projects
-      both completed and extended counted twice).
+      both completed and extended counted twice), or two figures for one stage
+      that overlap ("14 completed this year", "30 completed in all").
     - A part the extractor gave the wrong metric or direction (imports read as
       exports of the other country are right; "supplies" read as a category may
       not be).
@@ -205,7 +213,8 @@ def _check_total(
         for part in spec.parts
     }
     local = {part: _distinct([c for c in cs if c.doc == total.doc]) for part, cs in parts.items()}
-    summed = len(spec.parts) > 1 and sum(1 for cs in local.values() if cs) > 1
+    figures = sum(len(cs) if spec.itemised else min(len(cs), 1) for cs in local.values())
+    summed = len(spec.parts) > 1 and figures > 1
     if summed:
         yield from _check_sums(spec, total, local, ctx)
     for cs in parts.values():
@@ -269,10 +278,15 @@ def _check_sums(
 ) -> Iterator[Finding]:
     present = [(part, cs) for part, cs in local.items() if cs]
     complete = spec.complete and len(present) == len(spec.parts)
-    choices = list(product(*(cs for _, cs in present)))[:_MAX_COMBINATIONS]
+    if spec.itemised:
+        choices = [[(part, c) for part, cs in present for c in cs]]
+    else:
+        choices = [
+            list(zip((part for part, _ in present), choice, strict=True))
+            for choice in product(*(cs for _, cs in present))
+        ][:_MAX_COMBINATIONS]
     whole = Interval.of(total.quantity)
-    for choice in choices:
-        listed = list(zip((part for part, _ in present), choice, strict=True))
+    for listed in choices:
         summed = Interval(Decimal(0), Decimal(0))
         for _, c in listed:
             summed = summed + Interval.of(c.quantity)

@@ -324,6 +324,19 @@ def test_parts_vs_total_checks_portfolio_values_with_ranges_and_hedges() -> None
     assert finding.severity is Severity.ERROR
 
 
+def test_parts_vs_total_adds_two_figures_read_with_one_status_word() -> None:
+    portfolio = stock(A, "joint_projects_count", 75, as_of="2025-02-07", scope="portfolio", at=1)
+    done = stock(A, "joint_projects_count", 14, as_of="2025-02-07", scope="implemented", at=2)
+    under_way = stock(A, "joint_projects_count", 30, as_of="2025-02-07", scope="implemented", at=3)
+    preparing = stock(
+        A, "joint_projects_count", 40, as_of="2025-02-07", scope="under_implementation", at=4
+    )
+    (finding,) = _run(portfolio, done, under_way, preparing)
+    assert "implemented 14 + implemented 30 + under_implementation 40 = 84 > 75" in (
+        finding.message
+    )
+
+
 def test_parts_vs_total_counts_a_repeated_stage_figure_once() -> None:
     claims = _portfolio(A, 42, {"implemented": 20, "pipeline": 21})
     repeat = stock(A, "joint_projects_count", 20, as_of="2025-02-07", scope="implemented", at=40)
