@@ -66,6 +66,8 @@ BUILTIN_MODULES: Final = (
     "kzuz_claims.rules.counts",
     "kzuz_claims.rules.scopes",
     "kzuz_claims.rules.periods",
+    "kzuz_claims.rules.sums",
+    "kzuz_claims.rules.arithmetic",
     "kzuz_claims.rules.targets",
     "kzuz_claims.rules.entities",
     "kzuz_claims.rules.temporal",

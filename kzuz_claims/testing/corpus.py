@@ -143,18 +143,43 @@ def _article_a() -> _Doc:
         "000_a",
         "2024-03-17",
         "In 2023, bilateral trade turnover between Kazakhstan and Uzbekistan amounted to"
-        " a record $4.5 billion, up from $3.9 billion in 2022. Kazakh exports to Uzbekistan"
+        " a record $4.5 billion, up 30% from $3.9 billion in 2022. Kazakh exports to Uzbekistan"
         " came to $3.0 billion in 2023 and imports from Uzbekistan to $2.0 billion."
         " Kazakh Prime Minister Olzhas Bektenov said the portfolio holds 60 joint projects worth"
         " $2.6 billion. Kazakhstan's trade with China reached $31.5 billion in 2023."
         " Trade with Uzbekistan in 2024 reached $5.2 billion. The talks took place on"
-        " Monday, March 12, 2024, and continued on Thursday, March 14, 2024.",
+        " Monday, March 12, 2024, and continued on Thursday, March 14, 2024."
+        " Kazakhstan accounted for 9% of Uzbekistan's foreign trade, which reached"
+        " $62.6 billion in 2023.",
+    )
+    a.claim(
+        "accounted for 9% of Uzbekistan's foreign trade",
+        "share",
+        _exact("9", "percent"),
+        period=_year(2023),
+        of="uz_foreign_trade_turnover",
+    )
+    a.claim(
+        "Uzbekistan's foreign trade, which reached $62.6 billion",
+        "uz_foreign_trade_turnover",
+        _rounded("62.6", _BN, "0.1"),
+        period=_year(2023),
+        entities=("UZ",),
     )
     a.claim(
         "trade turnover between Kazakhstan and Uzbekistan amounted to a record $4.5 billion",
         "trade_turnover",
         _rounded("4.5", _BN, "0.1"),
         period=_year(2023),
+    )
+    a.claim(
+        "up 30%",
+        "growth_rate",
+        _exact("30", "percent"),
+        period=_year(2023),
+        compared_to=_year(2022),
+        of="trade_turnover",
+        change="up",
     )
     a.claim(
         "$3.9 billion in 2022", "trade_turnover", _rounded("3.9", _BN, "0.1"), period=_year(2022)
