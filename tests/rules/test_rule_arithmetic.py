@@ -574,3 +574,57 @@ def test_multiple_arithmetic_uses_the_in_sentence_end_figure_before_the_corpus()
     base = _year_figure("c19", 2016, "2.3")
     higher_end = _year_figure("d", 2023, "5.0")
     assert _run(multiple_arithmetic, a, base, higher_end) == []
+
+
+def test_change_arithmetic_reads_a_rate_without_a_base_as_year_on_year() -> None:
+    text = "Kazakh exports to Uzbekistan grew by 25% in 2024 to $3.1 billion."
+    a = Article("g24", text, "2025-02-03")
+    a.claim(
+        "25%",
+        "growth_rate",
+        rounded("25", "1", "percent"),
+        period=year(2024),
+        of="exports_kz_to_uz",
+        change="up",
+    )
+    a.claim("$3.1 billion", "exports_kz_to_uz", bn("3.1"), period=year(2024), direction="KZ->UZ")
+
+    def base(value: str) -> Article:
+        b = Article("b23", f"Kazakh exports to Uzbekistan were ${value} billion.", "2024-02-01")
+        b.claim(
+            f"${value} billion",
+            "exports_kz_to_uz",
+            bn(value),
+            period=year(2023),
+            direction="KZ->UZ",
+        )
+        return b
+
+    assert _run(change_arithmetic, a, base("2.5")) == []
+    (finding,) = _run(change_arithmetic, a, base("2.9"))
+    assert finding.rule == "KZC015"
+
+
+def test_multiple_arithmetic_prefers_a_bounded_end_figure_to_an_open_one() -> None:
+    text = "Mutual trade has tripled since 2017, analysts said."
+    a = Article("t24", text, "2025-01-20")
+    a.claim(
+        "tripled",
+        "growth_multiple",
+        hedged(3, Qualifier.APPROX, low="2.7", high="3.3", unit="times"),
+        period=span(2017, 2024),
+        of="trade_turnover",
+        change="up",
+    )
+    base = _year_figure("b17", 2017, "2.0")
+    bounded = _year_figure("e24", 2024, "4.8")
+    topped = Article("o24", "Trade topped $4.7 billion in 2024.", "2025-01-10")
+    topped.claim(
+        "topped $4.7 billion",
+        "trade_turnover",
+        hedged("4700000000", Qualifier.MORE_THAN, low="4700000000", unit="USD"),
+        period=year(2024),
+    )
+    (finding,) = _run(multiple_arithmetic, a, base, bounded, topped)
+    assert bounded.claims[0].id in finding.claims
+    assert _run(multiple_arithmetic, a, base, topped) == []
