@@ -1,7 +1,7 @@
 """The rule engine's rules: the `@rule` marker, the registry, and the rule context.
 
 Built-in rules live in one module per family (`values`, `counts`, `scopes`,
-`periods`, `targets`, `entities`, `temporal`); they are registered by
+`periods`, `targets`, `entities`, `temporal`, `stale`, `stocks`, `records`); they are registered by
 `RuleRegistry.builtin()` / `RuleRegistry.default()`, never at import.
 """
 

@@ -63,6 +63,35 @@ CLAIMS = [
         of="exports_uz_to_kz",
         at=11,
     ),
+    claim(
+        "001_b",
+        "joint_projects_value",
+        bn("0.0026", "0.0001"),
+        period=point("2024-02-01"),
+        kind=MetricKind.STOCK,
+        at=12,
+    ),
+    claim("001_b", "trade_turnover", exact(2_100_000_000_000, "KZT"), period=year(2023), at=13),
+    claim("001_b", "exports_kz_to_uz", bn("3.1"), period=year(2023), at=14),
+    claim(
+        "000_a",
+        "exports_kz_to_uz",
+        bn("2.9"),
+        period=year(2022),
+        period_as_written="last year",
+        at=15,
+    ),
+    stock("000_a", "enterprises_kz_capital_in_uz", 1131, as_of="2023-07-01", at=16),
+    stock("001_b", "enterprises_kz_capital_in_uz", 900, as_of="2024-01-15", at=17),
+    claim("000_a", "exports_uz_to_kz", bn("1.5"), period=year(2022), at=18),
+    claim(
+        "002_c",
+        "exports_uz_to_kz",
+        bn("1.2"),
+        period=year(2023),
+        quote="exports reached a record $1.2 billion",
+        at=19,
+    ),
 ]
 PERSONS = [person("000_a", "Olzhas Bektenov", 0), person("001_b", "Oljas Bektenov", 0)]
 
