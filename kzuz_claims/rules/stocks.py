@@ -52,8 +52,9 @@ def count_shrinks(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
     created in a period: metrics of kind flow); counts of what one event produced
     (scopes in `stocks.event_scopes`, agreed and launched, or a count right after
     "the launch of", "signed"); a part of another figure ("21 of them", "27 more");
-    registered against operating enterprises; claims that differ in scope; undated
-    stocks; and pairs that are a stale figure (KZC010).
+    counts whose status words differ (registered, operating or active, or none
+    stated); claims that differ in scope; undated stocks; and pairs that are a stale
+    figure (KZC010).
 
     Why it matters
     --------------
