@@ -28,7 +28,7 @@ target-mismatch (KZC005).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -197,11 +197,11 @@ SCALE_FACTOR: Final = Decimal(1000)
 """The factor of a thousand/million/billion slip."""
 
 
-def classify(a: Claim, b: Claim, ctx: RuleContext, block: Sequence[Claim] = ()) -> Cause | None:
+def classify(a: Claim, b: Claim, ctx: RuleContext, series: Series | None = None) -> Cause | None:
     """The single cause of the disagreement of `a` and `b`, or None when they agree.
 
-    `block` is the block the pair belongs to; with it, a stock dated only by its
-    article's publication that repeats an older figure of another article is a
+    `series` is the block the pair belongs to, indexed; with it, a stock dated only by
+    its article's publication that repeats an older figure of another article is a
     `stale-figure` too (see `stale`). Symmetric: `classify(a, b)` is `classify(b, a)`.
     """
     if Modality.TARGET in (a.modality, b.modality):
@@ -210,7 +210,7 @@ def classify(a: Claim, b: Claim, ctx: RuleContext, block: Sequence[Claim] = ()) 
         return _same_time_cause(a, b, ctx)
     if a.scope != b.scope and comparable(a, b, ctx, allow_undated=True):
         return Cause.SCOPE_DIFFERENCE if conflicting(a, b) else None
-    if stale(a, b, ctx, block) is not None:
+    if stale(a, b, ctx, series) is not None:
         return Cause.STALE_FIGURE
     return None
 
@@ -281,6 +281,9 @@ def scale_slip(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
     small, large = (a, b) if abs(a.quantity.value) <= abs(b.quantity.value) else (b, a)
     if small.quantity.value == 0:
         return None
+    ratio = abs(large.quantity.value / small.quantity.value)
+    if not (SCALE_FACTOR / 10 <= ratio <= SCALE_FACTOR * 10):
+        return None  # too far from a factor of 1,000 for any rounding to bridge
     up = scaled(rounding_interval(small.quantity), SCALE_FACTOR)
     return (small, large) if up.overlaps(rounding_interval(large.quantity)) else None
 
@@ -332,18 +335,19 @@ class Stale:
     """The word of `old`'s sentence that calls it current, when that is what does."""
 
 
-def stale(a: Claim, b: Claim, ctx: RuleContext, block: Sequence[Claim] = ()) -> Stale | None:
+def stale(a: Claim, b: Claim, ctx: RuleContext, series: Series | None = None) -> Stale | None:
     """The stale figure of the pair, if one of them is (see the module docstring).
 
     Flows: the older claim's period is superseded by the newer one's (the same kind
     and length, later; or a longer year-to-date of the same year), its article was
     published after the newer claim's, and the older claim is presented as current:
     its period is worded as the latest one ("last year", "this year") or its
-    sentence calls it the latest ("latest", "now", "currently"). Stocks: the older
-    as-of date is more than `as_of_window_days` before the newer one, the older
-    claim's article was published after the newer claim's, the two figures differ,
-    and the older claim is called current in its sentence, or (with `block`) it has
-    no date of its own and repeats an older figure of another article.
+    sentence calls it the latest ("latest", "now", "currently"). Stocks of one
+    cumulative series (`stock_series`): the older as-of date is more than
+    `as_of_window_days` before the newer one, the older claim's article was
+    published after the newer claim's, the two figures differ, and the older claim
+    is called current in its sentence, or (with `series`) it has no date of its own
+    and repeats an older figure of another article (`repeated_stock`).
     """
     if (
         a.quantity.unit != b.quantity.unit
@@ -359,7 +363,7 @@ def stale(a: Claim, b: Claim, ctx: RuleContext, block: Sequence[Claim] = ()) -> 
         if is_flow(old, new):
             found = _stale_flow(old, new, ctx)
         else:
-            found = _stale_stock(old, new, ctx, block)
+            found = _stale_stock(old, new, ctx, series)
         if found is not None:
             return found
     return None
@@ -375,62 +379,44 @@ def _stale_flow(old: Claim, new: Claim, ctx: RuleContext) -> Stale | None:
     return Stale(old, new, f'its sentence says "{cue.text}"', cue=cue) if cue else None
 
 
-def _stale_stock(old: Claim, new: Claim, ctx: RuleContext, block: Sequence[Claim]) -> Stale | None:
-    if not stock_series(old, new, ctx):
-        return None
-    if block:
-        repeated = repeated_stock(old, new, ctx, block)
-        if repeated is not None:
-            return repeated
+def _stale_stock(old: Claim, new: Claim, ctx: RuleContext, series: Series | None) -> Stale | None:
     d_old, d_new = as_of(old), as_of(new)
-    if d_old is None or d_new is None or d_old >= d_new or comparable(old, new, ctx):
+    if d_old is None or d_new is None or old.quantity.overlaps(new.quantity):
         return None
-    if old.quantity.overlaps(new.quantity):
+    if comparable(old, new, ctx) or not stock_series(old, new, ctx, series):
         return None
-    cue = current_cue(old, ctx)
-    return Stale(old, new, f'its sentence says "{cue.text}"', cue=cue) if cue else None
+    if d_old < d_new:
+        cue = current_cue(old, ctx)
+        return Stale(old, new, f'its sentence says "{cue.text}"', cue=cue) if cue else None
+    return repeated_stock(old, new, ctx, series) if series is not None else None
 
 
-def repeated_stock(
-    old: Claim, new: Claim, ctx: RuleContext, block: Sequence[Claim]
-) -> Stale | None:
+def repeated_stock(old: Claim, new: Claim, ctx: RuleContext, series: Series) -> Stale | None:
     """A stock dated only by its article that repeats a figure older than `new`.
 
-    `old` has no as-of date of its own (it is dated by its article's publication),
-    its article came out after `new`'s, it differs from `new` and is not compared with
-    it (more than `as_of_window_days` apart), and it equals a figure of another
-    article in `block` whose as-of date is before `new`'s.
+    `old` has no as-of date of its own (it is dated by its article's publication,
+    after `new`'s was published), it differs from `new` and is not compared with it
+    (more than `as_of_window_days` apart), and it equals a figure of a third article
+    of the series, published by then, whose as-of date is before `new`'s.
     """
-    p_old, p_new = ctx.published(old.doc), ctx.published(new.doc)
-    d_old, d_new = as_of(old), as_of(new)
-    if p_old is None or p_new is None or d_old is None or d_new is None:
+    p_old, d_new = ctx.published(old.doc), as_of(new)
+    if p_old is None or d_new is None or d_new >= p_old or not dated_by_publication(old, ctx):
         return None
-    if not dated_by_publication(old, ctx) or p_new >= p_old or d_new >= p_old:
-        return None
-    if comparable(old, new, ctx) or old.quantity.overlaps(new.quantity):
-        return None
-    sources = [
-        s
-        for s in block
-        if s.doc not in (old.doc, new.doc)
-        and s.kind is MetricKind.STOCK
-        and s.scope == old.scope
-        and s.quantity.unit == old.quantity.unit
-        and (d_src := as_of(s)) is not None
-        and d_src < d_new
-        and (p_src := ctx.published(s.doc)) is not None
-        and p_src <= p_old
-        and s.quantity.overlaps(old.quantity)
-        and stock_series(s, old, ctx)
-    ]
-    if not sources:
-        return None
-    source = min(sources, key=lambda s: (-_ordinal(as_of(s)), claim_key(s)))
-    how = f"it has no as-of date of its own, so it stands as of its article ({p_old})"
-    return Stale(old, new, how, source)
+    for source in series.before(old, d_new):
+        p_src = ctx.published(source.doc)
+        if (
+            source.doc not in (old.doc, new.doc)
+            and p_src is not None
+            and p_src <= p_old
+            and source.quantity.overlaps(old.quantity)
+            and stock_series(source, old, ctx, series)
+        ):
+            how = f"it has no as-of date of its own, so it stands as of its article ({p_old})"
+            return Stale(old, new, how, source)
+    return None
 
 
-def stock_series(a: Claim, b: Claim, ctx: RuleContext) -> bool:
+def stock_series(a: Claim, b: Claim, ctx: RuleContext, series: Series | None = None) -> bool:
     """Whether two stocks belong to one series that can be followed over time.
 
     Both are of a cumulative metric (`stocks.cumulative`, outside `stocks.event_scopes`),
@@ -438,15 +424,51 @@ def stock_series(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     and neither is a part of another figure or the yield of one event ("21 of them",
     "the launch of seven projects").
     """
-    settings = ctx.config.stocks
-    return (
-        a.scope == b.scope
-        and settings.is_cumulative(a.metric, a.scope)
-        and settings.is_cumulative(b.metric, b.scope)
-        and status(a) == status(b)
-        and part_or_event(a, ctx) is None
-        and part_or_event(b, ctx) is None
-    )
+    if a.scope != b.scope:
+        return False
+    if series is not None:
+        return series.followable(a) and series.followable(b) and status(a) == status(b)
+    return _followable(a, ctx) and _followable(b, ctx) and status(a) == status(b)
+
+
+def _followable(c: Claim, ctx: RuleContext) -> bool:
+    return ctx.config.stocks.is_cumulative(c.metric, c.scope) and part_or_event(c, ctx) is None
+
+
+class Series:
+    """A block of claims, indexed for the checks that follow a stock over time.
+
+    Built once per block by the group rules (stale-figure, count-shrinks), so that a
+    pair's check does not scan the block again: stocks are kept by scope and unit in
+    as-of order, and what a claim's sentence says about it is read once.
+    """
+
+    def __init__(self, claims: Sequence[Claim], ctx: RuleContext) -> None:
+        self.claims: tuple[Claim, ...] = tuple(sorted(claims, key=claim_key))
+        self._ctx = ctx
+        self._followable: dict[str, bool] = {}
+        stocks: dict[tuple[str | None, str], list[tuple[date, Claim]]] = {}
+        for c in self.claims:
+            when = as_of(c)
+            if c.kind is MetricKind.STOCK and when is not None:
+                stocks.setdefault((c.scope, c.quantity.unit), []).append((when, c))
+        self._stocks = {
+            key: sorted(items, key=lambda item: (-item[0].toordinal(), claim_key(item[1])))
+            for key, items in stocks.items()
+        }
+
+    def followable(self, c: Claim) -> bool:
+        """Whether `c` is a stock of a cumulative series that stands for itself."""
+        known = self._followable.get(c.id)
+        if known is None:
+            known = self._followable[c.id] = _followable(c, self._ctx)
+        return known
+
+    def before(self, like: Claim, when: date) -> Iterator[Claim]:
+        """Stocks of `like`'s scope and unit dated before `when`, the latest first."""
+        for as_of_date, c in self._stocks.get((like.scope, like.quantity.unit), ()):
+            if as_of_date < when:
+                yield c
 
 
 def dated_by_publication(c: Claim, ctx: RuleContext) -> bool:
@@ -509,10 +531,6 @@ def same_series_earlier(old: Period, new: Period) -> bool:
 def claim_key(c: Claim) -> tuple[str, int, str]:
     """Report order of claims (document, position, id), for deterministic choices."""
     return (c.doc, c.span.start, c.id)
-
-
-def _ordinal(d: date | None) -> int:
-    return d.toordinal() if d is not None else 0
 
 
 def hedge_word(q: Quantity) -> str:

@@ -204,15 +204,26 @@ def sentence(c: Claim, ctx: RuleContext) -> tuple[str, int]:
     return doc.text[start:end], start
 
 
+_SentenceKey = tuple[str, int, int]
+_last_index: list[tuple[tuple[Claim, ...], dict[_SentenceKey, list[Claim]]]] = []
+"""The sentence index of the last run's claims, kept with the very tuple it indexes
+(compared by identity), so that every rule of one run builds it once."""
+
+
+def _sentence_index(claims: tuple[Claim, ...]) -> dict[_SentenceKey, list[Claim]]:
+    if _last_index and _last_index[0][0] is claims:
+        return _last_index[0][1]
+    index: dict[_SentenceKey, list[Claim]] = {}
+    for m in claims:
+        index.setdefault((m.doc, m.span.sentence_start, m.span.sentence_end), []).append(m)
+    _last_index[:] = [(claims, index)]
+    return index
+
+
 def mates(c: Claim, ctx: RuleContext) -> list[Claim]:
     """The claims of the run that stand in the same sentence as `c`, `c` included."""
-    found = [
-        m
-        for m in ctx.claims
-        if m.doc == c.doc
-        and m.span.sentence_start == c.span.sentence_start
-        and m.span.sentence_end == c.span.sentence_end
-    ]
+    key = (c.doc, c.span.sentence_start, c.span.sentence_end)
+    found = _sentence_index(ctx.claims).get(key, [])
     return found if any(m.id == c.id for m in found) else [*found, c]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kzuz_claims.model import Claim, Finding, Severity
-from kzuz_claims.rules._compare import Cause, classify, conflict_finding
+from kzuz_claims.rules._compare import Cause, classify, comparable, conflict_finding
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 
@@ -56,7 +56,7 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       registered within the quarter). Narrow `as_of_window_days` if this is common.
     - Registered versus operating enterprises reported under one metric.
     """
-    if a.quantity.unit != "count":
+    if a.quantity.unit != "count" or not comparable(a, b, ctx):
         return []
     cause = classify(a, b, ctx)
     if cause not in (Cause.OUTSIDE_ROUNDING, Cause.HEDGE_INCOMPATIBLE):

@@ -10,6 +10,7 @@ from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import (
     Cause,
     classify,
+    comparable,
     is_flow,
     timing_note,
     value_gap,
@@ -59,6 +60,8 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       name the scope, not to pick a figure.
     - An undated document that in fact speaks of a much earlier or later moment.
     """
+    if a.scope == b.scope or not comparable(a, b, ctx, allow_undated=True):
+        return []
     if classify(a, b, ctx) is not Cause.SCOPE_DIFFERENCE:
         return []
     flow = is_flow(a, b)

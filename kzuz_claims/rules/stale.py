@@ -11,6 +11,7 @@ from kzuz_claims.model.display import format_period, format_quantity
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import (
     Cause,
+    Series,
     Stale,
     as_of,
     claim_key,
@@ -79,13 +80,13 @@ def stale_figure(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding]
     - A stock that really went back to an earlier value: the repeat is then correct.
     - Publication dates that are wrong or inferred from the text.
     """
-    block = sorted(claims, key=claim_key)
+    series = Series(claims, ctx)
     chosen: dict[str, Stale] = {}
-    for a, b in combinations(block, 2):
-        if classify(a, b, ctx, block) is not Cause.STALE_FIGURE:
+    for a, b in combinations(series.claims, 2):
+        if classify(a, b, ctx, series) is not Cause.STALE_FIGURE:
             continue
-        found = stale(a, b, ctx, block)
-        if found is None or _knows_newer(found.old, block):
+        found = stale(a, b, ctx, series)
+        if found is None or _knows_newer(found.old, series.claims):
             continue
         best = chosen.get(found.old.id)
         if best is None or _rank(found, ctx) < _rank(best, ctx):

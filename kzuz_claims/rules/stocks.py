@@ -9,7 +9,14 @@ from decimal import Decimal
 from kzuz_claims.model import Claim, Finding, Gap, MetricKind, Modality, Severity
 from kzuz_claims.model.display import format_amount, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
-from kzuz_claims.rules._compare import as_of, claim_key, classify, comparable, stock_series
+from kzuz_claims.rules._compare import (
+    Series,
+    as_of,
+    claim_key,
+    classify,
+    comparable,
+    stock_series,
+)
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 
@@ -90,10 +97,11 @@ def count_shrinks(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
       count of projects under way read without its status words).
     """
     settings = ctx.config.stocks
+    series = Series(claims, ctx)
     stocks = sorted(
         (
             c
-            for c in claims
+            for c in series.claims
             if c.kind is MetricKind.STOCK
             and c.quantity.unit == "count"
             and c.modality is Modality.ACTUAL
@@ -107,7 +115,7 @@ def count_shrinks(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
         falls = [
             fall
             for earlier in stocks
-            if (fall := _fall(earlier, later, claims, ctx)) is not None
+            if (fall := _fall(earlier, later, series, ctx)) is not None
             and fall.share > settings.shrink
         ]
         if falls:
@@ -116,17 +124,17 @@ def count_shrinks(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
     return out
 
 
-def _fall(earlier: Claim, later: Claim, block: Sequence[Claim], ctx: RuleContext) -> _Fall | None:
+def _fall(earlier: Claim, later: Claim, series: Series, ctx: RuleContext) -> _Fall | None:
     """How far `later` falls below `earlier`, or None when the pair is not a fall to check."""
     d_early, d_late = as_of(earlier), as_of(later)
     if d_early is None or d_late is None or d_early >= d_late or earlier.scope != later.scope:
         return None
-    if comparable(earlier, later, ctx) or not stock_series(earlier, later, ctx):
-        return None
-    if classify(earlier, later, ctx, block) is not None:
-        return None
     high, low = earlier.quantity.low, later.quantity.high
     if high is None or low is None or high <= 0 or low >= high:
+        return None
+    if comparable(earlier, later, ctx) or not stock_series(earlier, later, ctx, series):
+        return None
+    if classify(earlier, later, ctx, series) is not None:
         return None
     share = ((high - low) / high).quantize(_RELATIVE_STEP)
     return _Fall(earlier, later, high, low, share, (d_late - d_early).days)

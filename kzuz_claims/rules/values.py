@@ -17,6 +17,7 @@ from kzuz_claims.rules._compare import (
     SCALE_FACTOR,
     Cause,
     classify,
+    comparable,
     conflict_finding,
     is_flow,
     rounding_interval,
@@ -105,7 +106,7 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     - A period resolved from a relative expression ("last year") against a wrong
       publication date.
     """
-    if a.quantity.unit == "count":
+    if a.quantity.unit == "count" or not comparable(a, b, ctx):
         return []
     cause = classify(a, b, ctx)
     if cause not in (Cause.OUTSIDE_ROUNDING, Cause.HEDGE_INCOMPATIBLE):
@@ -157,9 +158,11 @@ def scale_slip_rule(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       happen to be a thousand times apart (a project's cost in millions and a
       programme's in billions).
     """
-    cause = classify(a, b, ctx)
     pair = scale_slip(a, b)
-    if cause is not Cause.SCALE_SLIP or pair is None:
+    if pair is None or not comparable(a, b, ctx):
+        return []
+    cause = classify(a, b, ctx)
+    if cause is not Cause.SCALE_SLIP:
         return []
     small, large = pair
     flow = is_flow(a, b)
@@ -253,6 +256,8 @@ def unit_mismatch(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     - Two different amounts that the extractor put under one metric without an
       `object` (the costs of two projects in two articles).
     """
+    if a.quantity.unit == b.quantity.unit or not comparable(a, b, ctx):
+        return []
     if classify(a, b, ctx) is not Cause.UNIT_MISMATCH:
         return []
     flow = is_flow(a, b)
