@@ -18,8 +18,9 @@ Figures that speak of the same time (flows with equal periods, stocks with as-of
 within `as_of_window_days`) are tested in this order: a different unit
 (`unit-mismatch`, unless the text gives a conversion), overlapping intervals (no
 cause: they agree), equal after a factor of 1,000 (`scale-slip`), different scopes
-(`scope-difference`), intervals that overlap once the hedge words are dropped
-(`hedge-incompatible`), and otherwise `outside-rounding`. Figures for different times
+(`scope-difference`), intervals that overlap once a bounding hedge word ("over",
+"up to", "almost") is dropped (`hedge-incompatible`), and otherwise
+`outside-rounding`. Figures for different times
 can only be a `stale-figure`: an older figure presented as current in an article
 published after a newer figure of the same series. Targets are left to
 target-mismatch (KZC005).
@@ -45,6 +46,7 @@ from kzuz_claims.model import (
     Period,
     PeriodBasis,
     PeriodKind,
+    Qualifier,
     Quantity,
     Severity,
 )
@@ -231,9 +233,24 @@ def _same_time_cause(a: Claim, b: Claim, ctx: RuleContext) -> Cause | None:
         return Cause.SCALE_SLIP
     if a.scope != b.scope:
         return Cause.SCOPE_DIFFERENCE
-    if rounding_interval(a.quantity).overlaps(rounding_interval(b.quantity)):
+    bounded = any(c.quantity.qualifier in BOUND_QUALIFIERS for c in (a, b))
+    if bounded and rounding_interval(a.quantity).overlaps(rounding_interval(b.quantity)):
         return Cause.HEDGE_INCOMPATIBLE
     return Cause.OUTSIDE_ROUNDING
+
+
+BOUND_QUALIFIERS: Final = frozenset(
+    {
+        Qualifier.MORE_THAN,
+        Qualifier.AT_LEAST,
+        Qualifier.LESS_THAN,
+        Qualifier.AT_MOST,
+        Qualifier.ALMOST,
+    }
+)
+"""Hedges that put a figure on one side of the stated value ("over", "up to",
+"almost"). "About" only widens the figure by a tolerance: a figure outside it is
+outside rounding, not excluded by the word."""
 
 
 def rounding_interval(q: Quantity) -> Quantity:
@@ -594,13 +611,13 @@ def _hedged_side(a: Claim, b: Claim) -> tuple[Claim, Claim]:
     """
     candidates = []
     for hedged, other in ((a, b), (b, a)):
-        if hedged.quantity.qualifier is None:
+        if hedged.quantity.qualifier not in BOUND_QUALIFIERS:
             continue
         digits = rounding_interval(hedged.quantity)
         if digits.overlaps(other.quantity) or digits.overlaps(rounding_interval(other.quantity)):
             candidates.append((claim_key(hedged), hedged, other))
     if not candidates:
         first, second = sorted((a, b), key=claim_key)
-        return (first, second) if first.quantity.qualifier is not None else (second, first)
+        return (first, second) if first.quantity.qualifier in BOUND_QUALIFIERS else (second, first)
     _, hedged, other = min(candidates, key=lambda t: t[0])
     return hedged, other

@@ -53,9 +53,11 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     reports two of them:
 
     - `outside-rounding`: even the intervals the digits assert do not overlap;
-    - `hedge-incompatible`: the digits would agree, but a hedge word ("over",
-      "almost", "up to") puts one figure on the wrong side of the other; the message
-      names the hedge word.
+    - `hedge-incompatible`: the digits would agree, but a bounding hedge word
+      ("over", "more than", "at least", "up to", "almost") puts one figure on the
+      wrong side of the other; the message names the hedge word. "About" only
+      widens a figure by the `approx` tolerance, so a figure beyond it is outside
+      rounding.
 
     Pairs that match after a factor of 1,000 are `scale-slip` (KZC008), pairs in
     different currencies are `unit-mismatch` (KZC009), pairs that differ in scope are

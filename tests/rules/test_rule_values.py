@@ -44,7 +44,11 @@ def test_value_conflict_ignores_overlapping_rounding() -> None:
 
 def test_value_conflict_ignores_hedged_figure_covering_the_other() -> None:
     about = hedged(
-        4 * BILLION, Qualifier.APPROX, low=Decimal("3.6") * BILLION, high=Decimal("4.4") * BILLION
+        4 * BILLION,
+        Qualifier.APPROX,
+        low=Decimal("3.6") * BILLION,
+        high=Decimal("4.4") * BILLION,
+        unit="USD",
     )
     a = claim(A, "trade_turnover", about, period=year(2023))
     b = claim(B, "trade_turnover", bn("4.3"), period=year(2023))
@@ -221,3 +225,19 @@ def test_value_conflict_never_sees_third_country_figures() -> None:
     kz_uz = claim(A, "trade_turnover", bn("4.4"), period=year(2023))
     uz_ru = claim(A, "trade_turnover", bn("9.8"), period=year(2023), entities=("RU", "UZ"), at=50)
     assert block_key(kz_uz) != block_key(uz_ru)
+
+
+def test_value_conflict_calls_a_figure_beyond_about_outside_rounding() -> None:
+    about = hedged(
+        4 * BILLION,
+        Qualifier.APPROX,
+        low=Decimal("3.6") * BILLION,
+        high=Decimal("4.4") * BILLION,
+        unit="USD",
+    )
+    a = claim(
+        A, "trade_turnover", about.model_copy(update={"precision": BILLION}), period=year(2023)
+    )
+    b = claim(B, "trade_turnover", bn("4.5"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.cause == "outside-rounding"
