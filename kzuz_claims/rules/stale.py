@@ -17,6 +17,7 @@ from kzuz_claims.rules._compare import (
     claim_key,
     classify,
     stale,
+    supersedes,
     value_gap,
 )
 from kzuz_claims.rules.context import RuleContext
@@ -95,20 +96,34 @@ def stale_figure(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding]
 
 
 def _ordinal(when: date | None) -> int:
+    """Days since year 1, for sorting; 0 for an unknown date."""
     return when.toordinal() if when is not None else 0
 
 
 def _knows_newer(old: Claim, block: Sequence[Claim]) -> bool:
-    """Whether `old`'s own article gives a later figure of the same series."""
-    end = _ordinal(as_of(old))
-    return any(
-        c.doc == old.doc
-        and c.scope == old.scope
-        and c.quantity.unit == old.quantity.unit
-        and c.kind is old.kind
-        and _ordinal(as_of(c)) > end
-        for c in block
-    )
+    """Whether `old`'s own article gives a later figure of the same series.
+
+    Flows: a figure for a period that supersedes `old`'s (2023 for a 2022 figure);
+    a figure for another length (January–November 2023) does not make a 2022 figure
+    current. Stocks: a figure with a later as-of date.
+    """
+    end = as_of(old)
+    for c in block:
+        if (
+            c.doc != old.doc
+            or c.id == old.id
+            or c.scope != old.scope
+            or c.quantity.unit != old.quantity.unit
+            or c.kind is not old.kind
+        ):
+            continue
+        if old.kind is MetricKind.STOCK:
+            when = as_of(c)
+            if when is not None and end is not None and when > end:
+                return True
+        elif c.period is not None and old.period is not None and supersedes(c.period, old.period):
+            return True
+    return False
 
 
 def _rank(s: Stale, ctx: RuleContext) -> tuple[int, int, tuple[str, int, str]]:
