@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kzuz_claims import check, extract
+from kzuz_claims.engine import check
+from kzuz_claims.extract import extract
 from kzuz_claims.rules import RuleRegistry
 from kzuz_claims.sources import load_string
 
