@@ -325,7 +325,7 @@ def converted(a: Claim, b: Claim, ctx: RuleContext) -> bool:
     """
     if a.id in b.linked or b.id in a.linked:
         return True
-    if a.doc == b.doc and a.span.sentence_start == b.span.sentence_start:
+    if same_sentence(a, b):
         return True
     for c, other_unit in ((a, b.quantity.unit), (b, a.quantity.unit)):
         if has_conversion_words(c, ctx):
@@ -593,13 +593,30 @@ def conflict_finding(cause: Cause, a: Claim, b: Claim, ctx: RuleContext) -> Find
         f"Gap: {fmt.arithmetic(a.quantity, b.quantity, gap)}"
         f" (warning from {format_ratio(t.warning)}, error from {format_ratio(t.error)})."
     )
+    severity = graded(gap, ctx)
+    if same_sentence(a, b):
+        severity = Severity.INFO
+        lines.append(
+            f"Both figures stand in one sentence of {a.doc}: such a sentence usually lists"
+            " different things (partners, exports and imports) that were read as one"
+            " metric, or names its two sources itself, so this is reported as info."
+        )
     return ctx.finding(
         message,
         claims=(a.id, b.id),
         explanation="\n".join(lines),
         gap=gap,
-        severity=graded(gap, ctx),
+        severity=severity,
         cause=cause.value,
+    )
+
+
+def same_sentence(a: Claim, b: Claim) -> bool:
+    """Whether two claims stand in one sentence of one document."""
+    return (
+        a.doc == b.doc
+        and a.span.sentence_start == b.span.sentence_start
+        and a.span.sentence_end == b.span.sentence_end
     )
 
 

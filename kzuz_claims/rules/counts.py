@@ -23,7 +23,8 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     ("more than 1,000" is anything above 1,000), and nothing is reported when the
     two intervals share a value. As for KZC001, the finding names its cause,
     `outside-rounding` or `hedge-incompatible` ("more than 1,000" against exactly
-    1,000), and severity follows the relative gap. Claims that differ only in scope
+    1,000), and severity follows the relative gap (info for two counts in one
+    sentence, which usually count different things). Claims that differ only in scope
     are the business of `scope-conflict` (KZC003), counts a thousand times apart of
     `scale-slip` (KZC008); a stock outside the as-of window is never a conflict (a
     count that falls over a longer time is `count-shrinks`, KZC011).

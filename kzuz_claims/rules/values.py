@@ -65,6 +65,9 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     `stale-figure` (KZC010): no pair is reported by two of these rules. The gap
     between the stated values, relative to the larger one, sets the severity: error
     from `thresholds.error` (10%), warning from `thresholds.warning` (1%), info below.
+    Two figures in one sentence are reported as info whatever the gap: such a
+    sentence lists different things ("$2.9bn and $1.4bn respectively", a table of
+    partners) far more often than it contradicts itself.
 
     Why it matters
     --------------
@@ -107,6 +110,9 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       extractor could not tell apart.
     - A period resolved from a relative expression ("last year") against a wrong
       publication date.
+    - Figures for different partners or flows (a list of trade partners, exports
+      and imports "respectively") that the extractor gave one metric and the same
+      entities; within one sentence these are only info.
     """
     if a.quantity.unit == "count" or not comparable(a, b, ctx):
         return []

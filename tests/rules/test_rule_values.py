@@ -241,3 +241,18 @@ def test_value_conflict_calls_a_figure_beyond_about_outside_rounding() -> None:
     b = claim(B, "trade_turnover", bn("4.5"), period=year(2023))
     (finding,) = run_pair(value_conflict, a, b)
     assert finding.cause == "outside-rounding"
+
+
+def test_value_conflict_reports_two_figures_of_one_sentence_as_info() -> None:
+    a = claim(A, "trade_turnover", bn("2.9"), period=year(2023), at=10)
+    b = claim(A, "trade_turnover", bn("1.4"), period=year(2023), at=30)
+    one_sentence = [
+        c.model_copy(
+            update={"span": c.span.model_copy(update={"sentence_start": 0, "sentence_end": 80})}
+        )
+        for c in (a, b)
+    ]
+    (finding,) = run_pair(value_conflict, *one_sentence)
+    assert finding.severity is Severity.INFO
+    assert finding.cause == "outside-rounding"
+    assert "Both figures stand in one sentence" in finding.explanation
