@@ -88,6 +88,40 @@ def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(set(values)))
 
 
+class Stocks(FrozenModel):
+    """Which stocks are cumulative, and how far such a count may fall over time.
+
+    Read by stale-figure (KZC010), which follows only cumulative stocks over time,
+    and count-shrinks (KZC011), which flags a cumulative count that falls.
+    """
+
+    cumulative: tuple[str, ...] = ("enterprises_", "joint_ventures_count", "joint_projects_")
+    """Metric keys or key prefixes of cumulative stocks, which grow as things are added
+    and fall only when they close (enterprises with foreign capital, joint ventures,
+    the joint project portfolio). Other stocks describe one event or one object
+    (agreements signed at a meeting, a project's cost) and are not a series."""
+    event_scopes: tuple[str, ...] = ("agreed", "launched")
+    """Scopes that count what happened at one event (projects launched or agreed at a
+    meeting), not a standing stock."""
+    shrink: Number = Decimal("0.10")
+    """A cumulative count that falls by more than this fraction of the earlier count
+    is flagged: at 0.10, 1,131 enterprises followed by 1,000 (an 11.6% fall) is,
+    1,131 followed by 1,050 (7.2%) is not."""
+
+    @field_validator("shrink")
+    @classmethod
+    def _fraction(cls, v: Decimal) -> Decimal:
+        if not (Decimal(0) < v < Decimal(1)):
+            raise ValueError("stocks.shrink is a fraction between 0 and 1")
+        return v
+
+    def is_cumulative(self, metric: str, scope: str | None) -> bool:
+        """Whether a stock of `metric` in `scope` is a cumulative series to follow."""
+        if scope is not None and scope in self.event_scopes:
+            return False
+        return any(metric.startswith(prefix) for prefix in self.cumulative)
+
+
 class Config(FrozenModel):
     """Everything a run can be told; `source` names the file it came from."""
 
@@ -106,6 +140,7 @@ class Config(FrozenModel):
     published at most this many days apart (office-holder-conflict)."""
     baseline: str | None = None
     """The baseline file, relative to the configuration file's folder."""
+    stocks: Stocks = Stocks()
     source: str | None = None
     """The file this configuration was read from (set by the loader, not by users)."""
 

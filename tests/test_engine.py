@@ -140,7 +140,11 @@ def test_seed_scenario_gives_exactly_the_expected_findings() -> None:
         ("KZC003", Severity.WARNING),
     ]
     value, projects, project_value = report.findings
-    assert value.message == f"trade_turnover 2023: $4.5 billion ({S000}) vs $4.4 billion ({S003})"
+    assert value.message == (
+        f"trade_turnover 2023: $4.5 billion ({S000}) vs $4.4 billion ({S003})"
+        " \u2014 outside rounding"
+    )
+    assert value.cause == "outside-rounding"
     assert sorted([projects.message, project_value.message]) == [
         f"joint_projects_count: 60 (portfolio, {S000}) vs 12 (under_implementation, {S002})"
         " \u2014 differ in scope",

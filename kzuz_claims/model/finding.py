@@ -46,6 +46,10 @@ class Finding(FrozenModel):
     claims: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     gap: Gap | None = None
+    cause: str | None = None
+    """Why the figures disagree, when a rule names it: `outside-rounding`,
+    `hedge-incompatible`, `scale-slip`, `unit-mismatch`, `stale-figure`,
+    `scope-difference` for the value conflicts; None when a rule has one cause only."""
 
     @property
     def fingerprint(self) -> str:

@@ -1,8 +1,9 @@
 """The rule engine's rules: the `@rule` marker, the registry, and the rule context.
 
-Built-in rules live in one module per family (`values`, `counts`, `scopes`,
-`periods`, `sums`, `arithmetic`, `targets`, `entities`, `temporal`); they are registered by
-`RuleRegistry.builtin()` / `RuleRegistry.default()`, never at import.
+Built-in rules live in one module per family (`values`, `counts`, `scopes`, `stale`,
+`stocks`, `records`, `periods`, `sums`, `arithmetic`, `targets`, `entities`,
+`temporal`); they are registered by `RuleRegistry.builtin()` / `RuleRegistry.default()`,
+never at import.
 """
 
 from kzuz_claims.rules.context import RuleContext

@@ -77,6 +77,7 @@ class RuleContext:
         evidence: Iterable[Evidence] = (),
         gap: Gap | None = None,
         severity: Severity | None = None,
+        cause: str | None = None,
     ) -> Finding:
         """A finding of the bound rule, with its id, name and severity filled in."""
         spec = self._bound()
@@ -89,6 +90,7 @@ class RuleContext:
             claims=tuple(claims),
             evidence=tuple(evidence),
             gap=gap,
+            cause=cause,
         )
 
     def _bound(self) -> RuleSpec:

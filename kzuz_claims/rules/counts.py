@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kzuz_claims.model import Claim, Finding, Severity
-from kzuz_claims.rules._compare import same_scope_conflict
+from kzuz_claims.rules._compare import Cause, classify, comparable, conflict_finding
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 
@@ -21,8 +21,13 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     flows with exactly the same period, stocks with as-of dates within
     `as_of_window_days`. A count asserts exactly its value unless a hedge widens it
     ("more than 1,000" is anything above 1,000), and nothing is reported when the
-    two intervals share a value. Severity follows the relative gap as for KZC001.
-    Claims that differ only in scope are the business of `scope-conflict` (KZC003).
+    two intervals share a value. As for KZC001, the finding names its cause,
+    `outside-rounding` or `hedge-incompatible` ("more than 1,000" against exactly
+    1,000), and severity follows the relative gap (info for two counts in one
+    sentence, which usually count different things). Claims that differ only in scope
+    are the business of `scope-conflict` (KZC003), counts a thousand times apart of
+    `scale-slip` (KZC008); a stock outside the as-of window is never a conflict (a
+    count that falls over a longer time is `count-shrinks`, KZC011).
 
     Why it matters
     --------------
@@ -39,8 +44,12 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     Reported as a warning (gap 5, 8.3% of 60):
     ```text
     joint_projects_count: 60 (as of 2024-03-15, A) vs 55 (as of 2024-04-01, B)
+      — outside rounding
     ```
-    "More than 1,000 enterprises" against "1,200 enterprises" is not reported.
+    "More than 1,000 enterprises" against "1,200 enterprises" is not reported, nor
+    are 60 projects in the portfolio as of 2024-03-15 against 12 under
+    implementation (scopes differ), or against 75 as of 2024-09-12 (outside the
+    window).
 
     Known false positives
     ---------------------
@@ -48,6 +57,9 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       registered within the quarter). Narrow `as_of_window_days` if this is common.
     - Registered versus operating enterprises reported under one metric.
     """
-    if a.quantity.unit != "count":
+    if a.quantity.unit != "count" or not comparable(a, b, ctx):
         return []
-    return same_scope_conflict(a, b, ctx)
+    cause = classify(a, b, ctx)
+    if cause not in (Cause.OUTSIDE_ROUNDING, Cause.HEDGE_INCOMPATIBLE):
+        return []
+    return [conflict_finding(cause, a, b, ctx)]

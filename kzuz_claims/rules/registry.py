@@ -71,6 +71,9 @@ BUILTIN_MODULES: Final = (
     "kzuz_claims.rules.targets",
     "kzuz_claims.rules.entities",
     "kzuz_claims.rules.temporal",
+    "kzuz_claims.rules.stale",
+    "kzuz_claims.rules.stocks",
+    "kzuz_claims.rules.records",
 )
 """Modules holding the built-in rules, one per rule family."""
 

@@ -8,8 +8,9 @@ from kzuz_claims.model import Claim, Finding, Severity
 from kzuz_claims.model.display import format_amount, format_period, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import (
+    Cause,
+    classify,
     comparable,
-    conflicting,
     is_flow,
     timing_note,
     value_gap,
@@ -30,7 +31,9 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     exactly the same period. Stocks must have as-of dates within
     `as_of_window_days`, or at least one of them must be undated, in which case the
     explanation says that the as-of date of that document is unknown. Targets are
-    left to `target-mismatch` (KZC005).
+    left to `target-mismatch` (KZC005), and figures a thousand times apart to
+    `scale-slip` (KZC008). The finding's cause is `scope-difference`, and the message
+    says "differ in scope".
 
     Why it matters
     --------------
@@ -57,9 +60,9 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       name the scope, not to pick a figure.
     - An undated document that in fact speaks of a much earlier or later moment.
     """
-    if a.scope == b.scope or not conflicting(a, b):
+    if a.scope == b.scope or not comparable(a, b, ctx, allow_undated=True):
         return []
-    if not comparable(a, b, ctx, allow_undated=True):
+    if classify(a, b, ctx) is not Cause.SCOPE_DIFFERENCE:
         return []
     flow = is_flow(a, b)
     head = f"{fmt.subject(a)} {format_period(a.period)}" if flow else fmt.subject(a)
@@ -76,7 +79,15 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
             " and name the scope when quoting either figure.",
         ]
     )
-    return [ctx.finding(message, claims=(a.id, b.id), explanation=explanation, gap=gap)]
+    return [
+        ctx.finding(
+            message,
+            claims=(a.id, b.id),
+            explanation=explanation,
+            gap=gap,
+            cause=Cause.SCOPE_DIFFERENCE.value,
+        )
+    ]
 
 
 def _scope(c: Claim) -> str:

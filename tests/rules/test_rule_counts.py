@@ -20,7 +20,9 @@ def test_count_conflict_flags_different_counts_in_one_scope() -> None:
     assert finding.severity is Severity.WARNING
     assert finding.message == (
         f"joint_projects_count: 60 (as of 2024-03-15, {A}) vs 55 (as of 2024-04-01, {B})"
+        " \u2014 outside rounding"
     )
+    assert finding.cause == "outside-rounding"
     assert finding.gap is not None
     assert finding.gap.absolute == 5
     assert finding.gap.relative == Decimal("0.083333")
@@ -34,6 +36,7 @@ def test_count_conflict_shows_shared_as_of_date_once() -> None:
     (finding,) = run_pair(count_conflict, a, b)
     assert finding.message == (
         f"enterprises_uz_capital_in_kz as of 2024-10-22: 3,600 ({A}) vs 1,200 ({B})"
+        " \u2014 outside rounding"
     )
     assert finding.severity is Severity.ERROR
 
@@ -77,4 +80,6 @@ def test_count_conflict_flags_flows_with_equal_periods() -> None:
     a = claim(A, "joint_ventures_created", exact(12), period=year(2023))
     b = claim(B, "joint_ventures_created", exact(10), period=year(2023))
     (finding,) = run_pair(count_conflict, a, b)
-    assert finding.message == f"joint_ventures_created 2023: 12 ({A}) vs 10 ({B})"
+    assert finding.message == (
+        f"joint_ventures_created 2023: 12 ({A}) vs 10 ({B}) \u2014 outside rounding"
+    )

@@ -7,7 +7,8 @@ from decimal import Decimal
 from rule_factory import BILLION, bn, claim, exact, hedged, months, point, run_pair, year
 
 from kzuz_claims.config import Config
-from kzuz_claims.model import Gap, MetricKind, Modality, Qualifier, Severity
+from kzuz_claims.engine import block_key
+from kzuz_claims.model import Gap, MetricKind, Modality, Qualifier, Quantity, Severity
 from kzuz_claims.rules.values import value_conflict
 
 A = "000_2baa5ade77b0a3aa"
@@ -22,7 +23,10 @@ def test_value_conflict_flags_seed_turnover_45_vs_44_as_warning() -> None:
     assert finding.name == "value-conflict"
     assert finding.severity is Severity.WARNING
     assert finding.claims == (a.id, b.id)
-    assert finding.message == f"trade_turnover 2023: $4.5 billion ({A}) vs $4.4 billion ({B})"
+    assert finding.message == (
+        f"trade_turnover 2023: $4.5 billion ({A}) vs $4.4 billion ({B}) \u2014 outside rounding"
+    )
+    assert finding.cause == "outside-rounding"
     assert finding.gap == Gap(
         absolute=Decimal("0.1") * BILLION, relative=Decimal("0.022222"), unit="USD"
     )
@@ -40,7 +44,11 @@ def test_value_conflict_ignores_overlapping_rounding() -> None:
 
 def test_value_conflict_ignores_hedged_figure_covering_the_other() -> None:
     about = hedged(
-        4 * BILLION, Qualifier.APPROX, low=Decimal("3.6") * BILLION, high=Decimal("4.4") * BILLION
+        4 * BILLION,
+        Qualifier.APPROX,
+        low=Decimal("3.6") * BILLION,
+        high=Decimal("4.4") * BILLION,
+        unit="USD",
     )
     a = claim(A, "trade_turnover", about, period=year(2023))
     b = claim(B, "trade_turnover", bn("4.3"), period=year(2023))
@@ -139,4 +147,112 @@ def test_value_conflict_message_names_the_percent_unit() -> None:
     a = claim(A, "share", exact("7.7", "percent"), period=year(2023), of="KZ_in_UZ_foreign_trade")
     b = claim(B, "share", exact("8.1", "percent"), period=year(2023), of="KZ_in_UZ_foreign_trade")
     (finding,) = run_pair(value_conflict, a, b)
-    assert finding.message == f"share of KZ_in_UZ_foreign_trade 2023: 7.7% ({A}) vs 8.1% ({B})"
+    assert finding.message == (
+        f"share of KZ_in_UZ_foreign_trade 2023: 7.7% ({A}) vs 8.1% ({B}) \u2014 outside rounding"
+    )
+
+
+def _over(value: str) -> Quantity:
+    """ "over $5 billion" as the extractor reads it: above the figure, digits kept."""
+    v = Decimal(value) * BILLION
+    return Quantity(
+        value=v,
+        unit="USD",
+        low=v,
+        high=None,
+        low_closed=False,
+        qualifier=Qualifier.MORE_THAN,
+        precision=BILLION,
+    )
+
+
+def test_value_conflict_names_hedge_incompatible_over_5_vs_4_9() -> None:
+    a = claim(A, "trade_turnover", _over("5"), period=year(2023), quote="exceeded $5 billion")
+    b = claim(B, "trade_turnover", bn("4.9"), period=year(2023), quote="reached $4.9 billion")
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.cause == "hedge-incompatible"
+    assert finding.message == (
+        f"trade_turnover 2023: more than $5 billion ({A}) vs $4.9 billion ({B})"
+        " \u2014 hedge-incompatible: 'more than' in more than $5 billion excludes $4.9 billion"
+    )
+    assert "would be [$4.5 billion, $5.5 billion)" in finding.explanation
+    assert "'more than' makes it ($5 billion, \u221e)" in finding.explanation
+    assert finding.severity is Severity.WARNING  # 2% of $5 billion
+
+
+def test_value_conflict_names_hedge_of_almost_against_a_figure_above() -> None:
+    almost = Quantity(
+        value=5 * BILLION,
+        unit="USD",
+        low=Decimal("4.5") * BILLION,
+        high=5 * BILLION,
+        high_closed=False,
+        qualifier=Qualifier.ALMOST,
+        precision=BILLION,
+    )
+    a = claim(A, "trade_turnover", almost, period=year(2023))
+    b = claim(B, "trade_turnover", bn("5.1"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.cause == "hedge-incompatible"
+    assert "'almost' in almost $5 billion excludes $5.1 billion" in finding.message
+
+
+def test_value_conflict_calls_a_hedged_pair_outside_rounding_when_digits_disagree() -> None:
+    a = claim(A, "trade_turnover", _over("5"), period=year(2023))
+    b = claim(B, "trade_turnover", bn("3.2"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.cause == "outside-rounding"
+    assert finding.message.endswith("\u2014 outside rounding")
+    assert finding.severity is Severity.ERROR
+
+
+def test_value_conflict_ignores_over_5_against_5_2() -> None:
+    a = claim(A, "trade_turnover", _over("5"), period=year(2023))
+    b = claim(B, "trade_turnover", bn("5.2"), period=year(2023))
+    assert run_pair(value_conflict, a, b) == []
+
+
+def test_value_conflict_leaves_scale_slips_and_currencies_to_their_rules() -> None:
+    a = claim(A, "trade_turnover", bn("4.4"), period=year(2023))
+    slip = claim(B, "trade_turnover", bn("0.0044", "0.0001"), period=year(2023))
+    tenge = claim(B, "trade_turnover", exact(2_000_000_000_000, "KZT"), period=year(2023))
+    assert run_pair(value_conflict, a, slip) == []
+    assert run_pair(value_conflict, a, tenge) == []
+
+
+def test_value_conflict_never_sees_third_country_figures() -> None:
+    # Entities are in the block key, so the engine never pairs UZ-RU with KZ-UZ trade.
+    kz_uz = claim(A, "trade_turnover", bn("4.4"), period=year(2023))
+    uz_ru = claim(A, "trade_turnover", bn("9.8"), period=year(2023), entities=("RU", "UZ"), at=50)
+    assert block_key(kz_uz) != block_key(uz_ru)
+
+
+def test_value_conflict_calls_a_figure_beyond_about_outside_rounding() -> None:
+    about = hedged(
+        4 * BILLION,
+        Qualifier.APPROX,
+        low=Decimal("3.6") * BILLION,
+        high=Decimal("4.4") * BILLION,
+        unit="USD",
+    )
+    a = claim(
+        A, "trade_turnover", about.model_copy(update={"precision": BILLION}), period=year(2023)
+    )
+    b = claim(B, "trade_turnover", bn("4.5"), period=year(2023))
+    (finding,) = run_pair(value_conflict, a, b)
+    assert finding.cause == "outside-rounding"
+
+
+def test_value_conflict_reports_two_figures_of_one_sentence_as_info() -> None:
+    a = claim(A, "trade_turnover", bn("2.9"), period=year(2023), at=10)
+    b = claim(A, "trade_turnover", bn("1.4"), period=year(2023), at=30)
+    one_sentence = [
+        c.model_copy(
+            update={"span": c.span.model_copy(update={"sentence_start": 0, "sentence_end": 80})}
+        )
+        for c in (a, b)
+    ]
+    (finding,) = run_pair(value_conflict, *one_sentence)
+    assert finding.severity is Severity.INFO
+    assert finding.cause == "outside-rounding"
+    assert "Both figures stand in one sentence" in finding.explanation
