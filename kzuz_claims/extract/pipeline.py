@@ -533,6 +533,11 @@ def _claim(
             # "Jizzakh already hosts 46 companies with Kazakh capital": a part of the
             # national figure, compared with nothing national
             choice = replace(choice, key=f"regional:{choice.key}", of=place)
+    elif choice.key in _CHANGE_FORMS and choice.of is not None:
+        whole = lex.entry(choice.of)
+        if whole is not None and whole.national and cues.region(text, lo, hi, fig, lex):
+            # "trade through the Saryagash crossing grew by 11 percent"
+            choice = replace(choice, of=f"regional:{choice.of}")
     entry = choice.entry
     mod = forced_modality or (entry.modality if entry and entry.modality else None)
     if mod is None:
@@ -665,6 +670,9 @@ def _increment(text: str, fig: Figure) -> bool:
 
 
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
+_CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
+"""Claim forms whose `of` names the metric they are a change or a share of."""
+
 _PHYSICAL = ("area", "mass", "volume", "rate")
 
 

@@ -25,10 +25,12 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
 
     What it checks
     --------------
-    Pairs of claims with the same metric, `of`, `object`, entities, direction,
-    modality and unit whose scopes differ (`portfolio` against `under_implementation`,
-    or a scope against none) and whose intervals do not overlap. Flows must have
-    exactly the same period. Stocks must have as-of dates within
+    Pairs of claims from different articles with the same metric, `of`, `object`,
+    entities, direction, modality and unit whose scopes differ (`portfolio` against
+    `under_implementation`, or a scope against none) and whose intervals do not
+    overlap. Two scopes in one article are a breakdown ("30 projects, 12 of them
+    completed"), never reported here; `parts-vs-total` (KZC014) checks that the
+    parts fit the whole. Flows must have exactly the same period. Stocks must have as-of dates within
     `as_of_window_days`, or at least one of them must be undated, in which case the
     explanation says that the as-of date of that document is unknown. Targets are
     left to `target-mismatch` (KZC005), and figures a thousand times apart to
@@ -52,6 +54,7 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     ```text
     joint_projects_count: 60 (portfolio, 000) vs 12 (under_implementation, 002) — differ in scope
     ```
+    "30 projects, twelve of them completed" in one article is not reported.
 
     Known false positives
     ---------------------
@@ -60,7 +63,7 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
       name the scope, not to pick a figure.
     - An undated document that in fact speaks of a much earlier or later moment.
     """
-    if a.scope == b.scope or not comparable(a, b, ctx, allow_undated=True):
+    if a.scope == b.scope or a.doc == b.doc or not comparable(a, b, ctx, allow_undated=True):
         return []
     if classify(a, b, ctx) is not Cause.SCOPE_DIFFERENCE:
         return []

@@ -425,3 +425,9 @@ def test_a_headline_that_tops_a_body_figure_is_the_same_claim() -> None:
     )
     assert len(cs) == 1
     assert [q.text for q in cs[0].also_quoted] == ["trade tops $2 billion"]
+
+
+def test_a_change_of_a_regional_part_is_of_the_regional_metric() -> None:
+    cs = _claims("Trade through the Dostyk checkpoint rose by 8 percent in 2023.")
+    c = _one(cs, "8")
+    assert (c.metric, c.of) == ("growth_rate", "regional:trade_turnover")

@@ -80,3 +80,13 @@ def test_scope_conflict_leaves_targets_to_target_mismatch() -> None:
     a = claim(A, "trade_target", bn("10"), modality=Modality.TARGET, scope="bilateral")
     b = claim(B, "trade_target", bn("5"), modality=Modality.TARGET)
     assert run_pair(scope_conflict, a, b) == []
+
+
+def test_scope_conflict_leaves_a_breakdown_within_one_article_alone() -> None:
+    whole = stock(A, "joint_projects_count", 30, as_of="2022-09-01", scope="portfolio", at=1)
+    done = stock(A, "joint_projects_count", 12, as_of="2022-09-01", scope="implemented", at=2)
+    going = stock(
+        A, "joint_projects_count", 10, as_of="2022-09-01", scope="under_implementation", at=3
+    )
+    assert run_pair(scope_conflict, whole, done) == []
+    assert run_pair(scope_conflict, done, going) == []
