@@ -30,9 +30,10 @@ def scope_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     `under_implementation`, or a scope against none) and whose intervals do not
     overlap. Two scopes in one article are a breakdown ("30 projects, 12 of them
     completed"), never reported here; `parts-vs-total` (KZC014) checks that the
-    parts fit the whole. Flows must have exactly the same period. Stocks must have as-of dates within
-    `as_of_window_days`, or at least one of them must be undated, in which case the
-    explanation says that the as-of date of that document is unknown. Targets are
+    parts fit the whole. Flows must have exactly the same period. Stocks must have
+    as-of dates within `as_of_window_days`, or at least one of them must be undated,
+    in which case the explanation says that the as-of date of that document is
+    unknown. Targets are
     left to `target-mismatch` (KZC005), and figures a thousand times apart to
     `scale-slip` (KZC008). The finding's cause is `scope-difference`, and the message
     says "differ in scope".
