@@ -105,9 +105,21 @@ def comparable(a: Claim, b: Claim, ctx: RuleContext, *, allow_undated: bool = Fa
 
     `allow_undated` lets a stock without an as-of date match any other stock; the
     finding must then say that the date is unknown.
+
+    A stock that is no cumulative series (`stocks.cumulative` in the configuration)
+    describes one project, facility or event: the jobs a plant creates, a project's
+    cost, the agreements signed at one forum. Two such figures from different
+    articles are compared only when both name their object; "650 jobs" in one
+    article and "about 300 jobs" in another are about different projects. (A
+    cumulative stock against one such figure is still compared: "12 projects
+    launched" against "12 projects under way" may count one set.)
     """
     if is_flow(a, b):
         return same_period(a, b)
+    if a.doc != b.doc and (a.object is None or b.object is None):
+        stocks = ctx.config.stocks
+        if not (stocks.is_cumulative(a.metric, a.scope) or stocks.is_cumulative(b.metric, b.scope)):
+            return False
     apart = as_of_days_apart(a, b)
     if apart is None:
         return allow_undated

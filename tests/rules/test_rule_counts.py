@@ -83,3 +83,17 @@ def test_count_conflict_flags_flows_with_equal_periods() -> None:
     assert finding.message == (
         f"joint_ventures_created 2023: 12 ({A}) vs 10 ({B}) \u2014 outside rounding"
     )
+
+
+def test_count_conflict_compares_figures_of_one_project_only_when_both_name_it() -> None:
+    plant = stock(A, "jobs_created", 650, as_of="2025-02-14")
+    farm = stock(B, "jobs_created", 300, as_of="2025-01-24")
+    assert run_pair(count_conflict, plant, farm) == []
+    named = {"object": "Jizzakh glass plant"}
+    a = stock(A, "jobs_created", 650, as_of="2025-02-14", **named)
+    b = stock(B, "jobs_created", 300, as_of="2025-01-24", **named)
+    assert len(run_pair(count_conflict, a, b)) == 1
+    # a cumulative count (the enterprises with Kazakh capital) needs no object
+    e1 = stock(A, "enterprises_kz_capital_in_uz", 1131, as_of="2024-07-01")
+    e2 = stock(B, "enterprises_kz_capital_in_uz", 1450, as_of="2024-07-10")
+    assert len(run_pair(count_conflict, e1, e2)) == 1

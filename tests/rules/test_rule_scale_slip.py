@@ -28,8 +28,8 @@ def test_scale_slip_flags_million_for_billion() -> None:
 
 
 def test_scale_slip_flags_thousand_for_million_in_counts_and_tonnes() -> None:
-    a = stock(A, "jobs_created", 13_300, as_of="2024-03-15")
-    b = stock(B, "jobs_created", 13_300_000, as_of="2024-03-20")
+    a = stock(A, "jobs_created", 13_300, as_of="2024-03-15", object="joint portfolio")
+    b = stock(B, "jobs_created", 13_300_000, as_of="2024-03-20", object="joint portfolio")
     (finding,) = run_pair(scale_slip_rule, a, b)
     assert "13,300 \u00d7 1,000 = 13.3 million" in finding.message
     t1 = claim(A, "cargo_volume", exact(21_600_000, "t"), period=year(2023))

@@ -12,8 +12,14 @@ A, B = "000_a", "001_b"
 
 
 def test_unit_mismatch_reports_dollars_against_tenge_at_info_level() -> None:
+    rail = "Darbaza-Maktaaral railway"
     a = claim(
-        A, "project_cost", bn("0.25", "0.01"), period=point("2024-03-17"), kind=MetricKind.STOCK
+        A,
+        "project_cost",
+        bn("0.25", "0.01"),
+        period=point("2024-03-17"),
+        kind=MetricKind.STOCK,
+        object=rail,
     )
     b = claim(
         B,
@@ -21,13 +27,14 @@ def test_unit_mismatch_reports_dollars_against_tenge_at_info_level() -> None:
         exact(115_000_000_000, "KZT"),
         period=point("2024-04-02"),
         kind=MetricKind.STOCK,
+        object=rail,
     )
     (finding,) = run_pair(unit_mismatch, a, b)
     assert finding.rule == "KZC009"
     assert finding.severity is Severity.INFO
     assert finding.cause == "unit-mismatch"
     assert finding.message == (
-        f"project_cost: $250 million (as of 2024-03-17, {A}) vs 115 billion KZT"
+        f"project_cost for {rail}: $250 million (as of 2024-03-17, {A}) vs 115 billion KZT"
         f" (as of 2024-04-02, {B}) \u2014 unit mismatch: USD vs KZT, a conversion is needed"
     )
     assert "neither text gives a conversion or an exchange rate" in finding.explanation
