@@ -19,7 +19,9 @@ def count_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     The same comparison as `value-conflict` (KZC001), for claims whose unit is
     `count`: same metric, `of`, `object`, entities, direction, modality and scope;
     flows with exactly the same period, stocks with as-of dates within
-    `as_of_window_days`. A count asserts exactly its value unless a hedge widens it
+    `as_of_window_days` (and, for stocks that are no cumulative series, such as the
+    jobs of one project, the same named `object` when they come from different
+    articles). A count asserts exactly its value unless a hedge widens it
     ("more than 1,000" is anything above 1,000), and nothing is reported when the
     two intervals share a value. As for KZC001, the finding names its cause,
     `outside-rounding` or `hedge-incompatible` ("more than 1,000" against exactly

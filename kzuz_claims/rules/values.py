@@ -42,8 +42,10 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     `object`, entities, direction, modality, scope and unit, and which refer to the
     same time: flows (trade over a period) must have exactly the same period; stocks
     (a figure on a date) must have as-of dates within `as_of_window_days` (92 by
-    default), and a stock outside that window is never a conflict. Counts are left to
-    `count-conflict` (KZC002) and targets to `target-mismatch` (KZC005).
+    default), and a stock outside that window is never a conflict. A stock that is no
+    cumulative series (`stocks.cumulative`: a project's cost, one forum's agreements)
+    is compared with another article's only when both name their `object`. Counts
+    are left to `count-conflict` (KZC002) and targets to `target-mismatch` (KZC005).
 
     The check is rounding-aware: each figure asserts an interval ("$4.4 billion" is
     anything in [$4.35 billion, $4.45 billion), "about $4 billion" is widened by the
