@@ -4,9 +4,9 @@
     kzuz-claims check seeds/ --fail-on warning         # later: only new findings count
 
 Each finding is keyed by a fingerprint that stays the same when nothing about the
-finding changes: it hashes the rule id, then for each cited claim its document id,
+finding changes: it hashes the rule id, then for each cited claim its file stem,
 metric, quote (whitespace collapsed, case folded) and value with unit, and for each
-evidence quote its document id and quote. It does not hash offsets or claim ids (an
+evidence quote its file stem and quote. It does not hash offsets or claim ids (an
 edit elsewhere in the article shifts them), the order of files, the severity or the
 message wording. The file format is documented in docs/baseline.md.
 """
@@ -54,6 +54,16 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value else str(value)
 
 
+def _doc_key(doc: str) -> str:
+    """The file stem a document id stands for: the loader adds parent folders (and a
+    suffix) to an id only when stems collide, which depends on what else is loaded."""
+    if "/" not in doc:
+        return doc
+    last = doc.rsplit("/", 1)[1]
+    stem, dot, suffix = last.rpartition(".")
+    return stem if dot and stem and suffix.isalnum() else last
+
+
 def fingerprint(finding: Finding, claims: Mapping[str, Claim]) -> str:
     """The finding's stable key: 16 hex digits (see the module docstring).
 
@@ -68,9 +78,11 @@ def fingerprint(finding: Finding, claims: Mapping[str, Claim]) -> str:
             continue
         q = c.quantity
         parts.append(
-            _SEP.join(("claim", c.doc, c.metric, _norm(c.quote), _number(q.value), q.unit))
+            _SEP.join(
+                ("claim", _doc_key(c.doc), c.metric, _norm(c.quote), _number(q.value), q.unit)
+            )
         )
-    parts += [_SEP.join(("evidence", e.doc, _norm(e.quote))) for e in finding.evidence]
+    parts += [_SEP.join(("evidence", _doc_key(e.doc), _norm(e.quote))) for e in finding.evidence]
     digest = hashlib.sha256("\x00".join([finding.rule, *sorted(parts)]).encode("utf-8"))
     return digest.hexdigest()[:16]
 

@@ -245,17 +245,27 @@ def _check(
         accepted = Baseline.of(report.findings, {c.id: c for c in report.claims})
         from kzuz_claims.baseline import write_baseline
 
-        write_baseline(path, accepted)
+        try:
+            write_baseline(path, accepted)
+        except OSError as exc:
+            err.write(f"kzuz-claims: cannot write the baseline {path}: {exc.strerror or exc}\n")
+            return EXIT_USAGE
         err.write(f"kzuz-claims: wrote {len(accepted.findings)} finding(s) to {path}\n")
         return EXIT_CLEAN
 
     text = render(report, args.format)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.write(f"kzuz-claims: cannot write {args.output}: {exc.strerror or exc}\n")
+            return EXIT_USAGE
     else:
         out.write(text if text.endswith("\n") else text + "\n")
     if failed:
         return EXIT_FINDINGS
+    if loaded.skipped and not loaded.documents:
+        return EXIT_USAGE  # nothing could be read: an unreadable draft never passes
     threshold = Severity(args.fail_on)
     return EXIT_FINDINGS if report.at_or_above(threshold) else EXIT_CLEAN
 

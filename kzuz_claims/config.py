@@ -108,6 +108,17 @@ class Stocks(FrozenModel):
     is flagged: at 0.10, 1,131 enterprises followed by 1,000 (an 11.6% fall) is,
     1,131 followed by 1,050 (7.2%) is not."""
 
+    @field_validator("cumulative", "event_scopes")
+    @classmethod
+    def _keys(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for item in v:
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", item):
+                raise ValueError(
+                    f"{item!r} is not a lower-case metric key, key prefix or scope"
+                    ' (e.g. "enterprises_")'
+                )
+        return v
+
     @field_validator("shrink")
     @classmethod
     def _fraction(cls, v: Decimal) -> Decimal:

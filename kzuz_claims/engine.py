@@ -160,10 +160,11 @@ def check(
     everything = _finalise(found, config)
     heard = [f for f in everything if not _suppressed(f, by_id, docs_by_id)]
     findings = everything
+    wanted: set[str] | None = None
     if focus is not None:
         wanted = set(focus)
         findings = tuple(f for f in everything if wanted & _docs_of(f, by_id))
-    kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id))
+    kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id, wanted))
     suppressed = len(findings) - len(kept)
     baselined = stale = 0
     if baseline is not None:
@@ -315,14 +316,18 @@ def _docs_of(finding: Finding, claims: Mapping[str, Claim]) -> set[str]:
 
 
 def _suppressed(
-    finding: Finding, claims: Mapping[str, Claim], documents: Mapping[str, Document]
+    finding: Finding,
+    claims: Mapping[str, Claim],
+    documents: Mapping[str, Document],
+    focus: set[str] | None = None,
 ) -> bool:
     """Whether inline comments silence the finding (docs/suppression.md).
 
-    Within one document every cited claim and quote must lie in a region that
-    silences the rule; a finding across documents is silenced when any one of its
-    claims or quotes does (the draft's author has seen the conflict with the archive).
-    A crashed rule is never silenced.
+    A finding is silenced when, in one of the documents it cites, every cited claim
+    and quote lies in a region that silences the rule: that document's author has
+    seen the conflict. With a focus (drafts checked against an archive) only the
+    drafts' comments count, so a comment in the archive never hides a new draft's
+    conflict with it. A crashed rule is never silenced.
     """
     if finding.name == CRASH_NAME:
         return False
@@ -342,8 +347,10 @@ def _suppressed(
             for s in document.suppressions
         )
 
-    hits = [silenced(*spot) for spot in spots]
-    return any(hits) if len({doc for doc, _, _ in spots}) > 1 else all(hits)
+    by_doc: dict[str, list[bool]] = {}
+    for doc, start, end in spots:
+        by_doc.setdefault(doc, []).append(silenced(doc, start, end))
+    return any(all(hits) for doc, hits in by_doc.items() if focus is None or doc in focus)
 
 
 def _notices(documents: Iterable[Document], registry: RuleRegistry) -> tuple[Notice, ...]:

@@ -145,3 +145,21 @@ def test_bad_baseline_files_raise_naming_the_file(
 def test_missing_baseline_file_says_how_to_write_one(tmp_path: Path) -> None:
     with pytest.raises(BaselineError, match="--write-baseline"):
         read_baseline(tmp_path / "nope.json")
+
+
+def test_the_fingerprint_does_not_depend_on_which_other_files_are_loaded() -> None:
+    def finding_for(doc: str) -> tuple[Finding, dict[str, Claim]]:
+        c = claim(doc, "trade_turnover", bn("4.4"), period=year(2023))
+        f = Finding(
+            rule="KZC001",
+            name="value-conflict",
+            severity=Severity.WARNING,
+            message="m",
+            claims=(c.id,),
+        )
+        return f, {c.id: c}
+
+    alone = fingerprint(*finding_for("trade"))
+    assert fingerprint(*finding_for("03/trade")) == alone
+    assert fingerprint(*finding_for("2024/03/trade.md")) == alone
+    assert fingerprint(*finding_for("visit")) != alone

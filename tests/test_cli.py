@@ -367,3 +367,24 @@ def test_bad_configuration_exits_two_naming_file_and_key(
     assert code == 2
     assert "tolerances.aprox" in err and str(tmp_path / "kzuz_claims.toml") in err
     assert "did you mean 'approx'?" in err
+
+
+def test_check_exits_two_when_no_file_could_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "draft.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00 not text \x00\x00")
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 2
+    assert "draft.txt" in err
+
+
+def test_unwritable_output_or_baseline_exits_two_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"  # a file where a folder would have to be
+    blocked.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(SEEDS), "-o", str(blocked / "report.md"))
+    assert (code, "cannot write" in err) == (2, True)
+    code, _, err = run(capsys, "check", str(SEEDS), "--write-baseline", str(blocked / "b.json"))
+    assert (code, "cannot write the baseline" in err) == (2, True)

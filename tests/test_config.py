@@ -108,6 +108,9 @@ def test_explicit_file_must_exist(tmp_path: Path) -> None:
         ("[severity]\nKZC001 = 'fatal'", "severity.KZC001", "'info', 'warning' or 'error'"),
         ("[severity]\nKZC = 'info'", "severity", "is not a rule id"),
         ("baseline = 3", "baseline", "valid string"),
+        ("[stocks]\ncumulative = ['']", "stocks.cumulative", "not a lower-case metric key"),
+        ("[stocks]\ncumulative = ['Enterprises']", "stocks.cumulative", "metric key"),
+        ("office_window_days = -3", "office_window_days", "greater than or equal to 0"),
         ("select = [", "file", "cannot be read as TOML"),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from itertools import combinations
 
@@ -622,3 +623,28 @@ def test_focus_with_a_baseline_counts_no_archive_finding_as_stale() -> None:
         SEED_DOCS, claims, registry=RuleRegistry.builtin(), baseline=accepted, focus=[S002]
     )
     assert (report.findings, report.baselined, report.baseline_stale) == ((), 2, 0)
+
+
+def test_a_comment_in_the_archive_never_hides_a_drafts_conflict() -> None:
+    from kzuz_claims.extract.pipeline import extract as extract_docs
+    from kzuz_claims.sources import load_string
+
+    archive = load_string(
+        "<!-- kzuz-claims: ignore-file -->\nIn 2023 trade turnover between Kazakhstan and "
+        "Uzbekistan amounted to $4.4 billion.\n",
+        id="archive",
+        published=date(2024, 2, 1),
+    )
+    draft = load_string(
+        "In 2023 trade turnover between Kazakhstan and Uzbekistan amounted to $5.9 billion.\n",
+        id="draft",
+        published=date(2024, 5, 1),
+    )
+    docs = [archive, draft]
+    claims = extract_docs(docs).claims
+    against = check(docs, claims, registry=RuleRegistry.builtin(), focus=["draft"])
+    assert [f.rule for f in against.findings] == ["KZC001"]
+    assert against.suppressed == 0
+    # without a focus the archive's author has marked the conflict as seen
+    both = check(docs, claims, registry=RuleRegistry.builtin())
+    assert both.findings == () and both.suppressed == 1

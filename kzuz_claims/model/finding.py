@@ -52,8 +52,10 @@ class Finding(FrozenModel):
     `scope-difference` for the value conflicts; None when a rule has one cause only."""
 
     @property
-    def fingerprint(self) -> str:
-        """Stable key of what was found, independent of wording and severity."""
+    def identity(self) -> str:
+        """What was found (rule, claim ids, evidence), independent of wording and severity:
+        equal for the same finding within one run. Claim ids move when text is edited;
+        the key that survives edits is `kzuz_claims.baseline.fingerprint`."""
         parts = [self.rule, *sorted(self.claims)]
         parts += sorted(f"{e.doc}:{e.quote}" for e in self.evidence)
         return hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:16]

@@ -195,8 +195,9 @@ def future_actual(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
     publication date ("In 2025, trade reached $5 billion" in an article of 2024) is a
     forecast written as a fact or a wrong year, reported as a warning. A period still
     under way on the publication date ("trade in 2024 amounted to $4.9 billion" in
-    March 2024) can be a figure so far; it is reported as info when the text names
-    the period itself (basis `explicit`), and not at all when "this year" was
+    October 2024) gives a figure so far as the whole period's; it is reported as a
+    warning too when the text names the period itself (basis `explicit`), and not
+    at all when "this year" was
     resolved to the whole year (basis `relative`, the figure is then the year so
     far) or the period was carried over from an earlier sentence (basis
     `inherited`). Undated documents, unresolved periods, stocks as of the
@@ -223,6 +224,8 @@ def future_actual(claims: Sequence[Claim], ctx: RuleContext) -> Iterable[Finding
 
     Known false positives
     ---------------------
+    - A figure so far that the text does call one, in words the extractor does not
+      read as year-to-date ("trade in 2024 has so far come to ...").
     - A forecast the extractor read as an actual figure ("trade will reach $5
       billion in 2025" phrased without a modal verb it knows).
     - A wrong publication date: an article re-dated by a website, or a date inferred
@@ -270,7 +273,7 @@ def _future_finding(c: Claim, ctx: RuleContext) -> Finding | None:
             " the figure can only be a partial one, or the year is wrong (the previous"
             " year meant)."
         )
-        severity = Severity.INFO
+        severity = None
     message = (
         f"{fmt.subject(c)} {when}: actual {format_quantity(c.quantity)} in {c.doc},"
         f" published {published}, {headline}"

@@ -26,7 +26,12 @@ __all__ = ["DIRECTIVES", "read_suppressions"]
 
 DIRECTIVES: Final = ("ignore", "ignore-file")
 
-_COMMENT = re.compile(r"<!--\s*kzuz[-_]claims\b(?P<body>.*?)(?:-->|\Z)", re.S | re.I)
+_COMMENT = re.compile(
+    r"<!--\s*kzuz[-_]claims\b(?:(?P<body>(?:(?!\n[ \t]*\n).)*?)-->|(?P<open>[^\n]*))",
+    re.S | re.I,
+)
+"""A kzuz-claims comment: closed before the next blank line, or else (never closed) only
+the rest of its line, so an unclosed comment cannot blank out the text after it."""
 _BODY = re.compile(r"\A\s*:\s*(?P<directive>[A-Za-z][\w-]*)(?P<ids>.*)\Z", re.S)
 _RULE_ID = re.compile(r"\A[A-Z]{2,5}[0-9]{3}\Z")
 _ID_SEP = re.compile(r"[\s,]+")
@@ -54,7 +59,7 @@ def _read(m: re.Match[str], text: str, blank: str) -> Suppression:
         line=text.count("\n", 0, start) + 1,
         comment=text[start:end],
     )
-    if not text[start:end].endswith("-->"):
+    if m["body"] is None:
         return _bad(base, "the comment is never closed with -->")
     body = _BODY.match(m["body"])
     if body is None:

@@ -237,7 +237,7 @@ def _call(rule: Rule, what: str, *args: object) -> list[Finding]:
 
 def _what_was_found(findings: Iterable[Finding]) -> list[tuple[str, str]]:
     """Rule, cited claims, evidence and severity; not wording, which may follow argument order."""
-    return sorted((f.fingerprint, f.severity.value) for f in findings)
+    return sorted((f.identity, f.severity.value) for f in findings)
 
 
 def _same(rule: Rule, what: str, one: list[Finding], two: list[Finding]) -> None:

@@ -178,7 +178,7 @@ def run_pair(func: RuleFunc, a: Claim, b: Claim, **kw: Any) -> list[Finding]:
     """Findings of pair rule `func` on (a, b) and on (b, a), which must agree."""
     forward = list(func(a, b, context(func, claims=(a, b), **kw)))
     backward = list(func(b, a, context(func, claims=(b, a), **kw)))
-    assert {f.fingerprint for f in forward} == {f.fingerprint for f in backward}
+    assert {f.identity for f in forward} == {f.identity for f in backward}
     return forward
 
 

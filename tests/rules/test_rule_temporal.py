@@ -202,10 +202,10 @@ def test_future_actual_flags_a_stock_dated_after_publication() -> None:
     assert "joint_projects_count as of 2024-07-01" in finding.message
 
 
-def test_future_actual_notes_a_named_period_still_under_way_as_info() -> None:
+def test_future_actual_warns_of_a_named_period_still_under_way() -> None:
     c = claim("006_f", "trade_turnover", bn("4.9"), period=year(2024))
     (finding,) = future(c)
-    assert finding.severity is Severity.INFO
+    assert finding.severity is Severity.WARNING
     assert finding.message.endswith("before the period ended")
     assert "the figure can only be a partial one" in finding.explanation
 

@@ -56,7 +56,7 @@ def run_pair_among(
     """`rule_factory.run_pair` with the run's other claims in the context too."""
     forward = list(func(a, b, context(func, claims=claims, **kw)))
     backward = list(func(b, a, context(func, claims=list(reversed(claims)), **kw)))
-    assert {f.fingerprint for f in forward} == {f.fingerprint for f in backward}
+    assert {f.identity for f in forward} == {f.identity for f in backward}
     return forward
 
 

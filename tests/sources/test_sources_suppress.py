@@ -119,3 +119,20 @@ def test_files_are_read_the_same_way(tmp_path: Path) -> None:
     (doc,) = load([tmp_path]).documents
     assert doc.suppressions == load_string(DRAFT, id="draft").suppressions
     assert doc.text == load_string(DRAFT).text
+
+
+def test_an_unclosed_comment_blanks_only_its_own_line() -> None:
+    doc = load_string(
+        "First paragraph.\n\n<!-- kzuz-claims: ignore KZC001\nTrade was $1 billion.\n\n"
+        "Exports were $2 billion.\n"
+    )
+    (s,) = doc.suppressions
+    assert s.problem is not None and "never closed" in s.problem
+    assert "Trade was $1 billion." in doc.text
+    assert "Exports were $2 billion." in doc.text
+
+
+def test_a_closed_comment_may_span_two_lines() -> None:
+    doc = load_string("<!-- kzuz-claims: ignore\n KZC001 -->\nTrade was $1 billion.\n")
+    (s,) = doc.suppressions
+    assert s.problem is None and s.silences("KZC001")
