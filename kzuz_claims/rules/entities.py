@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import combinations
+from itertools import combinations, product
 from typing import Final
 
 from kzuz_claims.model import Document, Evidence, Finding, PersonMention, Severity
@@ -183,8 +183,9 @@ def office_holder_conflict(ctx: RuleContext) -> Iterable[Finding]:
     year speaks of the past and is skipped. Two holders conflict when their
     documents were published at most `office_window_days` (30 by default) apart;
     spellings of one person (as name-variants groups them) are one holder. One
-    finding per office and pair of holders, with the closest pair of mentions as
-    evidence.
+    finding per office, pair of holders and pair of documents, with the closest
+    pair of mentions of those documents as evidence, so that a new article's
+    conflict is reported even when an older pair of articles showed the same one.
 
     Why it matters
     --------------
@@ -229,10 +230,21 @@ def office_holder_conflict(ctx: RuleContext) -> Iterable[Finding]:
         for holding in by_office[key]:
             by_person[holding.person].append(holding)
         for p, q in combinations(sorted(by_person), 2):
-            pair = _closest(by_person[p], by_person[q])
-            if pair[0] <= window:
-                found.append(_office_finding(key, pair, window, ctx))
+            # one finding per pair of documents, so that a draft's conflict is its own
+            # and does not hide behind an older pair of articles
+            for ps, qs in product(_by_doc(by_person[p]), _by_doc(by_person[q])):
+                pair = _closest(ps, qs)
+                if pair[0] <= window:
+                    found.append(_office_finding(key, pair, window, ctx))
     return found
+
+
+def _by_doc(holdings: list[_Holding]) -> list[list[_Holding]]:
+    """Holdings grouped by document, in document order."""
+    docs: dict[str, list[_Holding]] = defaultdict(list)
+    for h in holdings:
+        docs[h.mention.doc].append(h)
+    return [docs[d] for d in sorted(docs)]
 
 
 @dataclass(frozen=True)

@@ -442,3 +442,21 @@ def test_office_holder_conflict_skips_undated_documents_and_unknown_countries() 
         mention(c, "Abdulla Aripov", "Prime Minister"),
     ]
     assert run_corpus(office_holder_conflict, documents=[a, b, c], persons=persons) == []
+
+
+def test_office_holder_conflict_reports_each_pair_of_articles() -> None:
+    old_a = doc_with("000_a", "2024-02-05", SMAILOV)
+    old_b = doc_with("001_b", "2024-02-05", BEKTENOV)
+    new_b = doc_with("002_c", "2025-03-01", BEKTENOV)
+    draft = doc_with("003_d", "2025-03-04", SMAILOV)
+    persons = [
+        mention(old_a, "Alikhan Smailov", "Prime Minister"),
+        mention(old_b, "Olzhas Bektenov", "Prime Minister"),
+        mention(new_b, "Olzhas Bektenov", "Prime Minister"),
+        mention(draft, "Alikhan Smailov", "Prime Minister"),
+    ]
+    found = run_corpus(
+        office_holder_conflict, documents=[old_a, old_b, new_b, draft], persons=persons
+    )
+    pairs = sorted(tuple(sorted({e.doc for e in f.evidence})) for f in found)
+    assert pairs == [("000_a", "001_b"), ("002_c", "003_d")]

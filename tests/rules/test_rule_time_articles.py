@@ -51,8 +51,15 @@ REPEATS = [
         ' "in the next five years" (= by 2030)',
     ),
     ("KZC005", "(= by 2030) (t03_target_restated_2025) vs $15 billion by 2030"),
+    (
+        "KZC020",
+        "Prime Minister of Kazakhstan: Olzhas Bektenov (t02_target_by_2030_2024, 2024-03-17)"
+        " vs Alikhan Smailov (t13_two_prime_ministers_2024",
+    ),
 ]
-"""The planted targets met again in the restating article t03 (t01 and t04 are the odd ones)."""
+"""The planted targets met again in the restating article t03 (t01 and t04 are the odd
+ones), and the two prime ministers met again between t02 and t13 (one finding per pair
+of articles)."""
 
 
 @pytest.fixture(scope="module")
