@@ -75,7 +75,7 @@ def archive(
 
 def main(argv: list[str]) -> int:
     copies = [int(a) for a in argv] or [1, 4, 16]
-    docs = load(SOURCES).documents
+    docs = list(load(SOURCES).documents)
     claims = list(extract(docs).claims)
     registry = RuleRegistry.builtin()
     for n in copies:
