@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
@@ -59,13 +60,19 @@ class MetricChoice:
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
     s, e = lo, hi
-    for m in _SEGMENT_BREAK.finditer(text, lo, hi):
-        if m.end() <= pos:
-            s = m.end()
-        elif m.start() >= pos:
-            e = m.start()
+    for start, end in _segment_breaks(text, lo, hi):
+        if end <= pos:
+            s = end
+        elif start >= pos:
+            e = start
             break
     return s, e
+
+
+@memoised
+def _segment_breaks(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """Where text[lo:hi] breaks into segments: every figure of a sentence asks."""
+    return tuple(m.span() for m in _SEGMENT_BREAK.finditer(text, lo, hi))
 
 
 @cache
@@ -89,7 +96,7 @@ def countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, 
     return list(_countries(text, lo, hi, lexicon))
 
 
-@lru_cache(maxsize=256)
+@memoised
 def _countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int, str], ...]:
     """`countries`, computed once per stretch of text: the same sentence is asked often."""
     pat, of = _country_re(lexicon)
@@ -253,7 +260,7 @@ def _cue_set(lexicon: Lexicon) -> tuple[tuple[MetricEntry, ...], PatternSet]:
     return tuple(entry for entry, _ in pairs), PatternSet(p for _, p in pairs)
 
 
-@lru_cache(maxsize=256)
+@memoised
 def _cue_matches(
     text: str, lo: int, hi: int, lexicon: Lexicon
 ) -> tuple[tuple[MetricEntry, int, int], ...]:
@@ -297,6 +304,12 @@ def _cue_hits(
     return hits
 
 
+@cache
+def _cued(lexicon: Lexicon, units: tuple[str, ...]) -> tuple[MetricEntry, ...]:
+    """The metrics of the lexicon with cue patterns whose unit is one of `units`."""
+    return tuple(m for m in lexicon.metrics if m.unit in units and m.cue_res)
+
+
 def choose_metric(
     text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: str | None
 ) -> MetricChoice | None:
@@ -321,7 +334,7 @@ def choose_metric(
         )
         if product is not None:
             return MetricChoice("category_trade", None, of=product, confidence=0.7)
-    entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
+    entries = _cued(lexicon, (cls, "any"))
     hits = _cue_hits(text, lo, hi, fig, entries, lexicon, within=(s, e)) or _cue_hits(
         text, lo, hi, fig, entries, lexicon
     )
@@ -502,7 +515,7 @@ def _change_metric(
 ) -> MetricChoice:
     """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
     s, e = segment(text, lo, hi, fig.start)
-    money = [m for m in lexicon.metrics if m.unit == "money" and m.cue_res]
+    money = _cued(lexicon, ("money",))
     hits = _cue_hits(text, lo, hi, fig, money, lexicon)
     of: str | None = None
     if hits:

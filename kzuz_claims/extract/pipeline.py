@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from kzuz_claims.config import Config
-from kzuz_claims.extract import cues, periods, sentences
+from kzuz_claims.extract import _memo, cues, periods, sentences
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
 from kzuz_claims.extract.periods import PeriodMention
@@ -55,9 +55,10 @@ def extract(
     lex = lexicon or load_lexicon()
     cfg = config or Config()
     claims: list[Claim] = []
-    for doc in docs:
-        claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
-    persons = find_persons(docs, lex)
+    with _memo.scope():
+        for doc in docs:
+            claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
+        persons = find_persons(docs, lex)
     return Extraction(tuple(claims), tuple(persons))
 
 
@@ -80,6 +81,14 @@ def extract_claims(
     doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
 ) -> list[Claim]:
     """The claims of one document, in text order."""
+    with _memo.scope():
+        return _claims_of(doc, config=config, lexicon=lexicon)
+
+
+def _claims_of(
+    doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
+) -> list[Claim]:
+    """`extract_claims`, inside a memo scope."""
     lex = lexicon or load_lexicon()
     cfg = config or Config()
     text = doc.text
