@@ -123,19 +123,20 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     s, e = segment(text, lo, hi, fig.start)
     # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
     clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
-    left = text[max(clause_start, fig.start - 110) : fig.start]
+    left_start = max(clause_start, fig.start - 110)
     clause = _NEW_CLAUSE.search(text, fig.end, e)
-    right = text[fig.end : clause.start() if clause else e]
+    right_end = clause.start() if clause else e
     owners, patterns = _modality_set(lexicon)
     best: tuple[int, int, Modality] | None = None
-    for i, m in patterns.finditer(left, 0, len(left)):
+    for i, m in patterns.finditer_slice(text, left_start, fig.start, within=(lo, hi)):
         rank = 1 if owners[i] == Modality.FORECAST else 0
         if best is None or (m.end(), rank) > best[:2]:
             best = (m.end(), rank, owners[i])
     if best is not None:
         return best[2]
     best_r: tuple[int, Modality] | None = None
-    for i in patterns.candidates(right, 0, len(right)):
+    right = text[fig.end : right_end]
+    for i in patterns.candidates(text, lo, hi):  # those that can match in the sentence
         p = patterns.patterns[i]
         if p.pattern.endswith("$"):
             continue

@@ -95,7 +95,7 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    return _dedupe(anchored + _mentions(split, PatternSet([again])))
+    return _dedupe(anchored + _mentions(split, PatternSet([again], shared=False)))
 
 
 def _mentions(

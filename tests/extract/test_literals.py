@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzuz_claims.extract import periods
-from kzuz_claims.extract._literals import PatternSet, fold, needs
+from kzuz_claims.extract import _memo, periods
+from kzuz_claims.extract._literals import PatternSet, fold, needs, requirements
 from kzuz_claims.extract.lexicon import load_lexicon
 
 
@@ -63,3 +63,40 @@ def test_patterns_without_needed_text_always_run() -> None:
     assert needs(re.compile(r"\d+")) is None
     assert needs(re.compile(r"\b\w+ly\b")) == ("ly",)
     assert needs(re.compile(r"(?:abc)?")) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(0, 10), st.integers(0, 10))
+def test_pattern_set_in_a_memo_scope_finds_the_same(text: str, cut_lo: int, cut_hi: int) -> None:
+    # inside a scope the sets read one shared index of the text instead of their own finders
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    patterns = PatternSet(PATTERNS)
+    with _memo.scope():
+        whole = list(patterns.finditer(text, 0, len(text)))
+        found = list(patterns.finditer(text, lo, hi))
+        sliced = list(patterns.finditer_slice(text, lo, hi, within=(0, len(text))))
+    assert [(i, m.span()) for i, m in whole] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text, 0, len(text))
+    ]
+    assert [(i, m.span()) for i, m in found] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text, lo, hi)
+    ]
+    assert [(i, m.span()) for i, m in sliced] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text[lo:hi])
+    ]
+
+
+def test_requirements_are_every_literal_a_match_needs() -> None:
+    # a month, "the" and "end" must all be there; "by" and "of" are too common to test for
+    deadline = re.compile(r"\bby\s+the\s+end\s+of\s+(?:june|july)\b", re.I)
+    assert requirements(deadline) == (("july", "june"), ("the",), ("end",))
+    assert requirements(re.compile(r"\bexports?\s+(?:to|of)\s+grain\b", re.I)) == (
+        ("export",),
+        ("grain",),
+    )
+
+
+def test_a_lookahead_is_a_requirement_too() -> None:
+    # what a lookahead reads lies inside the searched stretch
+    assert requirements(re.compile(r"\ba(?=\s+million\b)", re.I)) == (("million",),)
+    assert requirements(re.compile(r"(?<=million )\ba\b", re.I)) == (("a",),)
