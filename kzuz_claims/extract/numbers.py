@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._tails import EndSearch
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
 
@@ -302,11 +303,15 @@ class _Tables:
     number_words: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
+    currency_ending: EndSearch
+    """`currency_before`, searched only where a match can start."""
     currency_after: re.Pattern[str]
     percent_after: re.Pattern[str]
     times_after: re.Pattern[str]
     unit_after: re.Pattern[str]
     qualifier_before: re.Pattern[str]
+    qualifier_ending: EndSearch
+    """`qualifier_before`, searched only where a match can start."""
     qualifier_of: dict[str, Qualifier]
     scales: dict[str, int]
     glued_only: frozenset[str]
@@ -356,20 +361,24 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         rf"|{_alt([w for w in numbers if w not in ('a', 'an')])}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
     )
+    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt(before)})\s?\Z", re.IGNORECASE)
+    qualifier_before = re.compile(
+        rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE
+    )
     return _Tables(
         digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
         number_words=re.compile(rf"(?<![\w-])({word_num})(?![\w-])", re.IGNORECASE),
         scale_after=re.compile(rf"\A(\s?)({scale_alt})\b\.?", re.IGNORECASE),
-        currency_before=re.compile(rf"(?:^|(?<=[\s(\[]))({_alt(before)})\s?\Z", re.IGNORECASE),
+        currency_before=currency_before,
+        currency_ending=EndSearch(currency_before),
         currency_after=re.compile(rf"\A\s?({_alt(after)})(?![\w])", re.IGNORECASE),
         percent_after=re.compile(
             r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
         ),
         times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
         unit_after=re.compile(rf"\A[\s-]?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
-        qualifier_before=re.compile(
-            rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE
-        ),
+        qualifier_before=qualifier_before,
+        qualifier_ending=EndSearch(qualifier_before),
         qualifier_of=qualifier_of,
         scales=scales,
         glued_only=frozenset(w.lower() for w in ph.glued_only),
@@ -521,7 +530,8 @@ def _read_figure(
     # --- scale word
     scale = 0
     sm = t.scale_after.match(text[end:hi])
-    cur_before = t.currency_before.search(text[lo:ns])
+    cur_found = t.currency_ending.search(text, lo, ns)
+    cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
     if sm:
         word = sm.group(2).lower()
@@ -587,20 +597,21 @@ def _read_figure(
     # --- hedge word before
     q_end = start
     qual: Qualifier | None = None
-    qm = t.qualifier_before.search(text[lo:q_end])
-    if qm:
+    q_found = t.qualifier_ending.search(text, lo, q_end)
+    if q_found:
+        q_at, qm = q_found
         phrase = qm.group(1).lower()
         qual = t.qualifier_of.get(phrase)
         if phrase == "up to" and re.search(
             r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
-            text[lo : lo + qm.start()],
+            text[lo : q_at + qm.start()],
             re.IGNORECASE,
         ):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
-            start = lo + qm.start()
+            start = q_at + qm.start()
     if is_words and digits.lower() in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
     rate = (
