@@ -45,9 +45,9 @@ _MAX_STRINGS = 64
 _MAX_REQUIREMENTS = 3
 """How many of a pattern's requirements a pattern set tests: the most selective ones."""
 
-_MIN_EXTRA = 3
-"""The shortest string a requirement past the first may hold: "in" or "," is in nearly
-every sentence, so testing for it only costs."""
+_MIN_EXTRA = 2
+"""The fewest letters a string of a requirement past the first may hold ("as " holds two):
+"," or "-" is in nearly every sentence, so testing for it only costs."""
 
 _SPECIAL_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 """The characters other than A-Z that a case-insensitive pattern takes for an ASCII
@@ -56,13 +56,22 @@ becomes "k" already). "İ" is also the one character `str.lower` lengthens, so a
 text keeps the offsets of the text."""
 
 
+_SPACE = re.compile(r"\s")
+"""What \\s matches in a pattern: folded text has a plain space for each of these."""
+
+_ODD_SPACE = re.compile(r"[^\S \n]")
+"""Whitespace other than a space or a line break, which text rarely holds."""
+
+
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
-    reads as that literal in lower case."""
+    reads as that literal in lower case, and with a plain space for every whitespace
+    character (what \\s matches), at the same offsets."""
     low = text.lower()
-    if low.isascii() or not any(c in text for c in "İıſ"):
-        return low
-    return text.translate(_SPECIAL_FOLDS).lower()
+    if not low.isascii() and any(c in text for c in "İıſ"):
+        low = text.translate(_SPECIAL_FOLDS).lower()
+    low = low.replace("\n", " ")
+    return _SPACE.sub(" ", low) if _ODD_SPACE.search(low) else low
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
@@ -83,12 +92,18 @@ def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         found = _all_required(list(tree))
     except Exception:  # a parse tree of a shape this module does not know
         return ()
+    ranked = _ranked(found)
+    # of two requirements where one implies the other, the stronger says all
+    strongest = [
+        c
+        for i, c in enumerate(ranked)
+        if not any(_stronger(d, c, j < i) for j, d in enumerate(ranked) if j != i)
+    ]
     chosen: list[set[str]] = []
-    for c in _ranked(found):
-        if chosen and min(map(len, c)) < _MIN_EXTRA:
+    for c in strongest:
+        if chosen and min(len(s.strip()) for s in c) < _MIN_EXTRA:
             continue
-        if not any(_implies(a, c) for a in chosen):
-            chosen.append(c)
+        chosen.append(c)
         if len(chosen) == _MAX_REQUIREMENTS:
             break
     return tuple(tuple(sorted(c)) for c in chosen)
@@ -99,14 +114,16 @@ class PatternSet:
 
     `finditer(text, lo, hi)` gives, pattern after pattern, exactly the matches that
     `pattern.finditer(text, lo, hi)` gives, as (index of the pattern, match). A set made
-    with `shared=False` (one made per call) keeps out of the per-document index.
+    with `shared=False` (one made per call) keeps out of the shared index and reads the
+    text with a finder of its own.
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]], *, shared: bool = True) -> None:
         self.patterns = tuple(patterns)
-        ids: dict[frozenset[str], int] = {}
+        self._shared = shared
+        self._registry = _REGISTRY if shared else _Registry()
         wanted = [
-            tuple(ids.setdefault(frozenset(r), len(ids)) for r in requirements(p))
+            tuple(self._registry.number(frozenset(r)) for r in requirements(p))
             for p in self.patterns
         ]
         self._wanted = wanted
@@ -116,31 +133,19 @@ class PatternSet:
             if w:
                 by_first.setdefault(w[0], []).append(i)
         self._by_first = {c: tuple(users) for c, users in by_first.items()}
-        self._requirements = tuple(ids)
-        strings = {s for r in ids for s in r}
-        self._met: dict[str, frozenset[int]] = {}
-        # one zero-width match per place where a needed string starts: the longest one
-        self._finder = re.compile(f"(?=({_trie(strings)}))") if strings else None
-        self._shared = shared
-        if shared:
-            _UNION.add(strings)
+        self._firsts = frozenset(by_first)
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
-        if self._finder is None:
+        if not self._firsts:
             return list(self._always)
         if self._shared and _memo.active():
-            found: Iterable[str] = _found(text, lo, hi, _UNION.finder()[0])
+            met = _met(text, lo, hi, _REGISTRY.state()[0])
         else:
-            found = {m.group(1) for m in self._finder.finditer(fold(text[lo:hi]))}
-        met: set[int] = set()
-        known = self._met
-        for s in found:
-            got = known.get(s)
-            met.update(self._met_by(s) if got is None else got)
+            met = self._registry.met(fold(text[lo:hi]), 0, hi - lo)
         out = list(self._always)
-        for c in met:
-            for i in self._by_first.get(c, ()):
+        for c in self._firsts & met:
+            for i in self._by_first[c]:
                 if len(self._wanted[i]) == 1 or met.issuperset(self._wanted[i]):
                     out.append(i)
         out.sort()
@@ -173,51 +178,63 @@ class PatternSet:
             for m in self.patterns[i].finditer(part):
                 yield i, m
 
-    def _met_by(self, found: str) -> frozenset[int]:
-        """The requirements met where `found` (the longest needed string there) starts:
-        every string it begins with is there too."""
-        met = self._met.get(found)
-        if met is None:
-            met = frozenset(
-                c
-                for c, strings in enumerate(self._requirements)
-                if any(found.startswith(s) for s in strings)
-            )
-            self._met[found] = met
-        return met
+
+_State = tuple[int, re.Pattern[str], dict[str, frozenset[int]], dict[str, frozenset[int]]]
 
 
-class _Union:
-    """The needed strings of every shared pattern set, and one finder for all of them.
+class _Registry:
+    """Requirements, numbered, and one finder for all their strings.
 
-    Strings are only ever added; each addition makes a new finder with a new number, so
-    the finder in use finds every string of the sets made so far."""
+    The shared registry holds those of every shared pattern set. Requirements are only
+    ever added; each addition makes a new state with a new number, so the state in use
+    knows every requirement of the sets made so far."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._strings: frozenset[str] = frozenset()
-        self._finder: tuple[int, re.Pattern[str]] | None = None
+        self._ids: dict[frozenset[str], int] = {}
+        self._state: _State | None = None
         self._made = 0
 
-    def add(self, strings: set[str]) -> None:
-        """Take in a set's strings."""
+    def number(self, requirement: frozenset[str]) -> int:
+        """The number of a requirement, taken in if new."""
         with self._lock:
-            if not strings <= self._strings:
-                self._strings = self._strings | strings
-                self._finder = None
+            if requirement not in self._ids:
+                self._ids[requirement] = len(self._ids)
+                self._state = None
+            return self._ids[requirement]
 
-    def finder(self) -> tuple[int, re.Pattern[str]]:
-        """(number, finder) of the strings taken in so far."""
-        finder = self._finder
-        if finder is None:
+    def state(self) -> _State:
+        """(number, finder, the requirements of each string, of each string found) now."""
+        state = self._state
+        if state is None:
             with self._lock:
+                users: dict[str, set[int]] = {}
+                for requirement, n in self._ids.items():
+                    for string in requirement:
+                        users.setdefault(string, set()).add(n)
                 self._made += 1
-                finder = self._made, re.compile(f"(?=({_trie(self._strings)}))")
-                self._finder = finder
-        return finder
+                # one zero-width match per place where a needed string starts: the longest
+                finder = re.compile(f"(?=({_trie(users)}))")
+                state = self._made, finder, {k: frozenset(v) for k, v in users.items()}, {}
+                self._state = state
+        return state
+
+    def met(self, folded: str, lo: int, hi: int) -> frozenset[int]:
+        """The requirements met in folded[lo:hi]. Where the finder reads a string, every
+        needed string it begins with is there too."""
+        _, finder, users, known = self.state()
+        out: set[int] = set()
+        for found in set(finder.findall(folded, lo, hi)):
+            met = known.get(found)
+            if met is None:
+                met = known[found] = frozenset(
+                    n for k in range(1, len(found) + 1) for n in users.get(found[:k], ())
+                )
+            out.update(met)
+        return frozenset(out)
 
 
-_UNION = _Union()
+_REGISTRY = _Registry()
 
 
 @_memo.memoised
@@ -226,13 +243,13 @@ def _folded(text: str) -> str:
 
 
 @_memo.memoised
-def _found(text: str, lo: int, hi: int, finder: int) -> frozenset[str]:
-    """The needed strings of every shared set that start in text[lo:hi] (the longest one
-    at each place that fits), read in one pass for all the sets by finder number `finder`."""
-    number, pattern = _UNION.finder()
-    if number != finder:  # a set made meanwhile added strings: read with the new finder
-        return _found(text, lo, hi, number)
-    return frozenset(pattern.findall(_folded(text), lo, hi))
+def _met(text: str, lo: int, hi: int, state: int) -> frozenset[int]:
+    """The requirements of every shared set met in text[lo:hi], read in one pass for all
+    the sets with the shared registry's state number `state`."""
+    number = _REGISTRY.state()[0]
+    if number != state:  # a set made meanwhile added requirements: read with the new state
+        return _met(text, lo, hi, number)
+    return _REGISTRY.met(_folded(text), lo, hi)
 
 
 def _trie(strings: Iterable[str]) -> str:
@@ -255,6 +272,11 @@ def _trie_source(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def _spaced(ch: str) -> str:
+    """A whitespace character as folded text has it: a plain space."""
+    return " " if _SPACE.match(ch) else ch
+
+
 def _foldable(ch: str) -> bool:
     """ASCII, or a character without case ("–", "$"): `fold` keeps what matches it."""
     return ch.isascii() or ch.lower() == ch == ch.upper()
@@ -264,15 +286,17 @@ def _strings(item: tuple[Any, Any]) -> set[str] | None:
     """Every string the item can match, lower case, if they are few; else None."""
     op, av = item
     if op is _op.LITERAL:
-        ch = chr(av)
+        ch = _spaced(chr(av))
         return {ch.lower()} if _foldable(ch) else None
     if op is _op.IN:
         chars: set[str] = set()
         for kind, value in av:
             if kind is _op.LITERAL:
-                chars.add(chr(value))
+                chars.add(_spaced(chr(value)))
             elif kind is _op.RANGE and value[1] - value[0] < 10:
-                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                chars.update(_spaced(chr(c)) for c in range(value[0], value[1] + 1))
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE:
+                chars.add(" ")
             else:
                 return None
         if not all(_foldable(c) for c in chars):
@@ -316,11 +340,23 @@ def _sequence_strings(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
 
 def _ranked(found: list[set[str]]) -> list[set[str]]:
     """The useful requirements, most selective first (the first found among equals)."""
-    useful = [_shortest(c) for c in found if c and "" not in c]
+    # a string is looked for without the spaces it starts with ("of " where " of " is
+    # needed): a finder that tries every space for strings costs more than it saves
+    useful = [_shortest({s.lstrip() for s in c}) for c in found if c and all(s.strip() for s in c)]
     # a longer string is rarer, up to a point; past it, fewer strings test faster
-    return sorted(
-        useful, key=lambda c: (min(4, *map(len, c)), -len(c), min(map(len, c))), reverse=True
-    )
+    # (spaces count for nothing: "of " is no rarer than "of")
+    return sorted(useful, key=_selectivity, reverse=True)
+
+
+def _selectivity(strings: set[str]) -> tuple[int, int, int]:
+    lengths = [len(s.strip()) for s in strings]
+    return min(4, *lengths), -len(strings), min(lengths)
+
+
+def _stronger(a: set[str], b: set[str], first: bool) -> bool:
+    """Whether `a` makes `b` needless: it implies `b` and is not its equal, or is its
+    equal ranked `first`."""
+    return _implies(a, b) and (first or not _implies(b, a))
 
 
 def _implies(a: set[str], b: set[str]) -> bool:
@@ -347,11 +383,26 @@ def _all_required(items: Sequence[tuple[Any, Any]]) -> list[set[str]]:
             candidates.append(run)
             run = found
             continue
+        once = _repeated(item)
+        if once is not None:
+            # "as\s+of": the first repetition closes the run ("as "), the last opens the next
+            joined = {a + b for a in run for b in once}
+            candidates.append(joined if len(joined) <= _MAX_STRINGS else run)
+            run = once
+            continue
         candidates.append(run)
         run = {""}
         candidates.extend(_required_of(item))
     candidates.append(run)
     return candidates
+
+
+def _repeated(item: tuple[Any, Any]) -> set[str] | None:
+    """Every string one repetition of a repeat of at least one can match, if few."""
+    op, av = item
+    if op not in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) or av[0] < 1:
+        return None
+    return _sequence_strings(list(av[2]))
 
 
 def _shortest(strings: set[str]) -> set[str]:
@@ -367,13 +418,19 @@ def _required_of(item: tuple[Any, Any]) -> list[set[str]]:
     if op is _op.ATOMIC_GROUP:
         return _all_required(list(av))
     if op is _op.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            ranked = _ranked(_all_required(list(branch)))
-            if not ranked:
-                return []
-            out |= ranked[0]
-        return [out] if len(out) <= _MAX_STRINGS else []
+        # one requirement of each branch, together: their first, second and third most
+        # selective, and their smallest
+        ranked = [_ranked(_all_required(list(branch))) for branch in av[1]]
+        if not all(ranked):
+            return []
+        picks = [[r[min(k, len(r) - 1)] for r in ranked] for k in range(_MAX_REQUIREMENTS)]
+        picks.append([min(r, key=len) for r in ranked])
+        unions: list[set[str]] = []
+        for pick in picks:
+            union = _shortest(set().union(*pick))
+            if len(union) <= _MAX_STRINGS and union not in unions:
+                unions.append(union)
+        return unions
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _all_required(list(av[2]))
     return []

@@ -55,7 +55,8 @@ def test_fold_reads_what_a_case_insensitive_literal_reads(word: str, odd: str) -
 
 def test_needs_are_the_literal_text_every_match_contains() -> None:
     assert needs(re.compile(r"\btrade\b", re.I)) == ("trade",)
-    assert needs(re.compile(r"\b(?:exports?|imports?) of\b", re.I)) == ("export", "import")
+    exports = re.compile(r"\b(?:exports?|imports?) of\b", re.I)
+    assert needs(exports) == ("export of", "exports of", "import of", "imports of")
     assert needs(re.compile(r"\b(?:19|20)\d\d\b")) == ("19", "20")
 
 
@@ -87,13 +88,19 @@ def test_pattern_set_in_a_memo_scope_finds_the_same(text: str, cut_lo: int, cut_
 
 
 def test_requirements_are_every_literal_a_match_needs() -> None:
-    # a month, "the" and "end" must all be there; "by" and "of" are too common to test for
+    # a month, "the " and "end " must all be there (a space stands for any whitespace)
     deadline = re.compile(r"\bby\s+the\s+end\s+of\s+(?:june|july)\b", re.I)
-    assert requirements(deadline) == (("july", "june"), ("the",), ("end",))
+    assert requirements(deadline) == (("july", "june"), ("the ",), ("end ",))
     assert requirements(re.compile(r"\bexports?\s+(?:to|of)\s+grain\b", re.I)) == (
-        ("export",),
         ("grain",),
+        ("export ", "exports "),
+        ("of ", "to "),
     )
+
+
+def test_folded_text_has_a_plain_space_for_any_whitespace() -> None:
+    assert fold("A\tB\u00a0C\nD E") == "a b c d e"
+    assert needs(re.compile(r"\bas\s+of\b", re.I)) == ("as ",)
 
 
 def test_a_lookahead_is_a_requirement_too() -> None:
