@@ -9,10 +9,11 @@ expressions, URLs) are never read as figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import overload
 
 from kzuz_claims.extract._literals import PatternSet
 from kzuz_claims.extract._tails import EndSearch
@@ -47,6 +48,45 @@ PAGE_NOISE = (
 """Digits that are never figures: links, e-mail and web addresses, international phone
 numbers, ordinals, "No. 5", "F-16", "G20", "2 min read". Both the claim pipeline and
 the quantity API mask these before `scan`."""
+
+
+class Masks(Sequence[tuple[int, int]]):
+    """Spans `scan` never reads as figures: the given ones, and the matches of `noise`
+    (page noise) in text[lo:hi], which are found only when first asked for: most
+    sentences hold no number to check against them."""
+
+    def __init__(
+        self,
+        spans: Sequence[tuple[int, int]],
+        noise: re.Pattern[str],
+        text: str,
+        lo: int,
+        hi: int,
+    ) -> None:
+        self._given = spans
+        self._noise = (noise, text, lo, hi)
+        self._spans: list[tuple[int, int]] | None = None
+
+    def _all(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            noise, text, lo, hi = self._noise
+            self._spans = [*self._given, *(m.span() for m in noise.finditer(text, lo, hi))]
+        return self._spans
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._all())
+
+
 _MULTIPLE_VERBS: dict[str, Decimal] = {
     "doubled": Decimal(2),
     "doubling": Decimal(2),
@@ -474,13 +514,19 @@ _COMPOUND = re.compile(
 def _open_compounds(text: str, start: int, end: int) -> str:
     """ "a ten-billion-dollar target" read as "ten billion dollar": the hyphens become
     spaces, so every offset stays where it was."""
-    found = list(_COMPOUND.finditer(text, start, end))
+    found = [m for _, m in _compounds().finditer(text, start, end)]
     if not found:
         return text
     chars = list(text)
     for m in found:
         chars[m.start(1)] = chars[m.start(2)] = " "
     return "".join(chars)
+
+
+@cache
+def _compounds() -> PatternSet:
+    """The compound pattern, run only where its words occur."""
+    return PatternSet([_COMPOUND])
 
 
 @cache

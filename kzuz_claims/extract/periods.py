@@ -275,10 +275,14 @@ def _pattern_set() -> PatternSet:
 
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
-    # the patterns first: in most sentences none of them can run, which is cheaper to
-    # learn than whether _MAYBE_PERIOD matches
-    matches = list(_pattern_set().finditer(text, start, end))
-    if not matches or not _MAYBE_PERIOD.search(text, start, end):
+    # which patterns can run first: in most sentences none, which is cheaper to learn
+    # than whether _MAYBE_PERIOD matches; and none runs where _MAYBE_PERIOD does not
+    patterns = _pattern_set()
+    candidates = patterns.candidates(text, start, end)
+    if not candidates or not _MAYBE_PERIOD.search(text, start, end):
+        return []
+    matches = [(i, m) for i in candidates for m in patterns.patterns[i].finditer(text, start, end)]
+    if not matches:
         return []
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []

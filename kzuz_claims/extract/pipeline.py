@@ -11,7 +11,7 @@ from decimal import Decimal
 from kzuz_claims.config import Config
 from kzuz_claims.extract import _memo, cues, periods, sentences
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
-from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
+from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
 from kzuz_claims.extract.periods import PeriodMention
 from kzuz_claims.extract.persons import find_persons
 from kzuz_claims.model import (
@@ -100,9 +100,7 @@ def _claims_of(
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
         pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
-        masked = [(p.start, p.end) for p in pms] + [
-            (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
-        ]
+        masked = Masks([(p.start, p.end) for p in pms], _NOISE, text, lo, hi)
         figs = scan(text, lo, hi, masked, lex)
         pms = _mark_bases(text, pms, figs)
         state.carried = state.period
