@@ -252,6 +252,27 @@ def _met(text: str, lo: int, hi: int, state: int) -> frozenset[int]:
     return _REGISTRY.met(_folded(text), lo, hi)
 
 
+def longest_first(words: Iterable[str]) -> str:
+    """A regular expression that, matched case-insensitively, gives what the alternation
+    of the words, longest first, gives ("kazakhstan|kazakh"), whatever follows it.
+
+    The words are lower case; shaped as a trie, the expression lets the engine try one
+    branch per character instead of every word at every place. Where two characters of
+    the words match one character of text (s and ſ), it is the plain alternation.
+    """
+    unique = set(words)
+    if any(w != w.lower() for w in unique):
+        raise ValueError("longest_first() takes lower-case words")
+    chars = sorted({c for w in unique for c in w})
+    if any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE)
+        for i, a in enumerate(chars)
+        for b in chars[i + 1 :]
+    ):
+        return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+    return _trie(unique)
+
+
 def _trie(strings: Iterable[str]) -> str:
     """A regular expression for the strings that matches the longest one at a place,
     shaped as a trie so that the engine tries one branch per character, not every string."""

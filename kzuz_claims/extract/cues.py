@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
@@ -81,8 +81,7 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     for code, names in lexicon.phrases.countries.items():
         for n in names:
             of[n.lower()] = code
-    alt = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})(?![\w-])", re.I), of
+    return re.compile(rf"\b(?:{longest_first(of)})(?![\w-])", re.I), of
 
 
 @cache

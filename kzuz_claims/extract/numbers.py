@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import overload
 
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract._tails import EndSearch
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
@@ -370,6 +370,11 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _alt_i(words: Sequence[str]) -> str:
+    """`_alt` for a case-insensitive pattern: the same matches, tried as a trie."""
+    return longest_first(w.lower() for w in words)
+
+
 @cache
 def _tables(lexicon: Lexicon | None = None) -> _Tables:
     ph = (lexicon or load_lexicon()).phrases
@@ -397,26 +402,26 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
     word_num = (
-        rf"(?:(?:{_alt(tens)})-(?:{_alt(units_)})"
-        rf"|{_alt([w for w in numbers if w not in ('a', 'an')])}"
+        rf"(?:(?:{_alt_i(tens)})-(?:{_alt_i(units_)})"
+        rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
     )
-    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt(before)})\s?\Z", re.IGNORECASE)
+    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt_i(before)})\s?\Z", re.IGNORECASE)
     qualifier_before = re.compile(
-        rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE
+        rf"(?:^|(?<=[\s(]))({_alt_i(list(qualifier_of))})\s*\Z", re.IGNORECASE
     )
     return _Tables(
         digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
         number_words=re.compile(rf"(?<![\w-])({word_num})(?![\w-])", re.IGNORECASE),
-        scale_after=re.compile(rf"\A(\s?)({scale_alt})\b\.?", re.IGNORECASE),
+        scale_after=re.compile(rf"\A(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_before,
         currency_ending=EndSearch(currency_before),
-        currency_after=re.compile(rf"\A\s?({_alt(after)})(?![\w])", re.IGNORECASE),
+        currency_after=re.compile(rf"\A\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
         percent_after=re.compile(
             r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
         ),
         times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
-        unit_after=re.compile(rf"\A[\s-]?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
+        unit_after=re.compile(rf"\A[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
         qualifier_before=qualifier_before,
         qualifier_ending=EndSearch(qualifier_before),
         qualifier_of=qualifier_of,
@@ -426,7 +431,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
+            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
             re.IGNORECASE,
         ),
         rate_of=rate_of,

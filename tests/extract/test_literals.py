@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzuz_claims.extract import _memo, periods
-from kzuz_claims.extract._literals import PatternSet, fold, needs, requirements
+from kzuz_claims.extract._literals import PatternSet, fold, longest_first, needs, requirements
 from kzuz_claims.extract.lexicon import load_lexicon
 
 
@@ -107,3 +107,32 @@ def test_a_lookahead_is_a_requirement_too() -> None:
     # what a lookahead reads lies inside the searched stretch
     assert requirements(re.compile(r"\ba(?=\s+million\b)", re.I)) == (("million",),)
     assert requirements(re.compile(r"(?<=million )\ba\b", re.I)) == (("a",),)
+
+
+_WORDS = sorted(
+    {n.lower() for names in load_lexicon().phrases.countries.values() for n in names}
+    | {w.lower() for w in load_lexicon().phrases.numbers}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORDS),
+            st.sampled_from(_WORDS).map(str.upper),
+            st.sampled_from([*" ,.-'’s", "stan", "ian", "İ", "ſ", "K"]),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_longest_first_matches_the_alternation_longest_first(text: str) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+    for tail in (r"(?![\w-])", r"\b", ""):
+        trie = re.compile(rf"\b(?:{longest_first(_WORDS)}){tail}", re.I)
+        plain = re.compile(rf"\b(?:{flat}){tail}", re.I)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_longest_first_falls_back_where_characters_fold_together() -> None:
+    assert longest_first(["sa", "ſab"]) == "ſab|sa"
