@@ -267,10 +267,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _MAYBE_PERIOD = re.compile(
-    r"\d|year|month|quarter|half|term|today|decade|week|since|future|Q[1-4]|H[12]|"
-    + "|".join(sorted(_MONTHS, key=len, reverse=True)),
+    r"\d|Q[1-4]|H[12]|"
+    + longest_first(
+        [
+            *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since"),
+            *("future", *_MONTHS),
+        ]
+    ),
     re.I,
 )
+"""Whether a sentence may hold a period at all (only whether it matches is asked)."""
 
 
 @cache
@@ -280,14 +286,10 @@ def _pattern_set() -> PatternSet:
 
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
-    # which patterns can run first: in most sentences none, which is cheaper to learn
-    # than whether _MAYBE_PERIOD matches; and none runs where _MAYBE_PERIOD does not
-    patterns = _pattern_set()
-    candidates = patterns.candidates(text, start, end)
-    if not candidates or not _MAYBE_PERIOD.search(text, start, end):
-        return []
-    matches = [(i, m) for i in candidates for m in patterns.patterns[i].finditer(text, start, end)]
-    if not matches:
+    # the patterns first: in most sentences none of them can run, which is cheaper to
+    # learn than whether _MAYBE_PERIOD matches
+    matches = list(_pattern_set().finditer(text, start, end))
+    if not matches or not _MAYBE_PERIOD.search(text, start, end):
         return []
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
