@@ -182,6 +182,68 @@ class PatternSet:
 _State = tuple[int, re.Pattern[str], dict[str, frozenset[int]], dict[str, frozenset[int]]]
 
 
+class Alternatives:
+    """A pattern that is an alternation ("a|b|c") run, at each stretch of text, with only
+    the alternatives that can match there.
+
+    An alternative that matches nowhere in the stretch never wins a place, so `finditer`
+    gives what `re.compile(source, flags).finditer` gives. A source that does not split
+    into alternatives that stand alone is run whole.
+    """
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = re.compile(source, flags)
+        self._flags = flags
+        parts = _alternatives(source)
+        self._parts = parts if "|".join(parts) == source else [source]
+        self._set = PatternSet((re.compile(p, flags) for p in self._parts), shared=False)
+        self._joined: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """The matches of the whole pattern in text[lo:hi]."""
+        which = tuple(self._set.candidates(text, lo, hi))
+        if not which:
+            return iter(())
+        pattern = self._joined.get(which)
+        if pattern is None:
+            source = "|".join(self._parts[i] for i in which)
+            pattern = self._joined[which] = re.compile(source, self._flags)
+        return pattern.finditer(text, lo, hi)
+
+
+def _alternatives(source: str) -> list[str]:
+    """The source split at its top-level bars (outside groups, classes and escapes)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    in_class = False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":  # a "]" first in a class is a character
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
 class _Registry:
     """Requirements, numbered, and one finder for all their strings.
 

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import overload
 
-from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract._literals import Alternatives, PatternSet, longest_first
 from kzuz_claims.extract._tails import EndSearch
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
@@ -58,7 +58,7 @@ class Masks(Sequence[tuple[int, int]]):
     def __init__(
         self,
         spans: Sequence[tuple[int, int]],
-        noise: re.Pattern[str],
+        noise: Alternatives,
         text: str,
         lo: int,
         hi: int,

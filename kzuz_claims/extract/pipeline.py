@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import _memo, cues, periods, sentences
+from kzuz_claims.extract._literals import Alternatives
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
 from kzuz_claims.extract.periods import PeriodMention
@@ -30,7 +31,7 @@ from kzuz_claims.model import (
 )
 from kzuz_claims.normalize.qualifiers import assert_interval
 
-_NOISE = re.compile(PAGE_NOISE)
+_NOISE = Alternatives(PAGE_NOISE)
 _LINK = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
     r"|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of"

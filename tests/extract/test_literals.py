@@ -7,8 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzuz_claims.extract import _memo, periods
-from kzuz_claims.extract._literals import PatternSet, fold, longest_first, needs, requirements
+from kzuz_claims.extract import _memo, numbers, periods
+from kzuz_claims.extract._literals import (
+    Alternatives,
+    PatternSet,
+    fold,
+    longest_first,
+    needs,
+    requirements,
+)
 from kzuz_claims.extract.lexicon import load_lexicon
 
 
@@ -136,3 +143,36 @@ def test_longest_first_matches_the_alternation_longest_first(text: str) -> None:
 
 def test_longest_first_falls_back_where_characters_fold_together() -> None:
     assert longest_first(["sa", "ſab"]) == "ſab|sa"
+
+
+_NOISY = st.lists(
+    st.sampled_from(
+        [
+            *(*" .-@+#/()", "http://x.kz", "www.", "a@b.uz", "gov.kz", "No", "no.", "F-16"),
+            *("G20", "COVID19", "2 min read", "3rd", "+7 701 555 1234", "12", "abc", "Nr"),
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NOISY, st.integers(0, 6))
+def test_alternatives_find_what_the_whole_alternation_finds(text: str, cut: int) -> None:
+    lo = min(cut, len(text))
+    noise = Alternatives(numbers.PAGE_NOISE)
+    whole = re.compile(numbers.PAGE_NOISE)
+    assert [m.span() for m in noise.finditer(text, lo, len(text))] == [
+        m.span() for m in whole.finditer(text, lo, len(text))
+    ]
+
+
+def test_alternatives_split_at_top_level_bars_only() -> None:
+    source = r"a(?:b|c)|[|\]]x|\||d"
+    assert Alternatives(source)._parts == ["a(?:b|c)", r"[|\]]x", r"\|", "d"]
+    assert [m.group() for m in Alternatives(source).finditer("ab |x | d", 0, 9)] == [
+        "ab",
+        "|x",
+        "|",
+        "d",
+    ]
