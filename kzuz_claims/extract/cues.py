@@ -339,7 +339,7 @@ def choose_metric(
         text, lo, hi, fig, entries, lexicon
     )
     anaphor = None
-    for m in _ANAPHOR.finditer(text, lo, fig.start):
+    for m in _ANAPHOR.finditer(text, lo, fig.start) if previous else ():  # else unused
         anaphor = m
     if anaphor and previous and (not hits or hits[0][2] < anaphor.start()):
         entry = lexicon.entry(previous)

@@ -116,7 +116,8 @@ def _claims_of(
             (p.period for p in pms if p.period is not None and p.period.kind == PeriodKind.POINT),
             state.point,
         )
-        attribution = cues.attribution(text, lo, hi) or source
+        # only figures and milestones (which need periods) carry it
+        attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
         paired = _respectively(text, lo, hi, figs, pms)
