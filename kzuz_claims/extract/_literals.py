@@ -71,7 +71,10 @@ def fold(text: str) -> str:
     if not low.isascii() and any(c in text for c in "İıſ"):
         low = text.translate(_SPECIAL_FOLDS).lower()
     low = low.replace("\n", " ")
-    return _SPACE.sub(" ", low) if _ODD_SPACE.search(low) else low
+    if _ODD_SPACE.search(low):
+        for space in set(_ODD_SPACE.findall(low)):
+            low = low.replace(space, " ")
+    return low
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from kzuz_claims.extract import sentences
@@ -89,23 +89,26 @@ def _valid(name: str) -> bool:
 def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
     """People named in the documents, each mention with its span and office if given."""
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
-    anchored = _mentions(split, _anchored(lexicon))
+    patterns = _anchored(lexicon)
+    anchored = _mentions(split, lambda t, a, b: (m for _, m in patterns.finditer(t, a, b)))
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    return _dedupe(anchored + _mentions(split, PatternSet([again], shared=False)))
+    # one pattern made per call: running it costs less than learning where it can run
+    return _dedupe(anchored + _mentions(split, again.finditer))
 
 
 def _mentions(
-    split: Sequence[tuple[Document, list[sentences.Sentence]]], patterns: PatternSet
+    split: Sequence[tuple[Document, list[sentences.Sentence]]],
+    finditer: Callable[[str, int, int], Iterable[re.Match[str]]],
 ) -> list[PersonMention]:
-    """Every valid name the patterns find, with the office their `office` group names."""
+    """Every valid name `finditer` finds, with the office its `office` group names."""
     out: list[PersonMention] = []
     for doc, sents in split:
         for sent in sents:
-            for _, m in patterns.finditer(doc.text, sent.start, sent.end):
+            for m in finditer(doc.text, sent.start, sent.end):
                 name = m.group("name")
                 if not _valid(name):
                     continue
