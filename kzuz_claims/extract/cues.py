@@ -280,12 +280,15 @@ def _cue_hits(
 ) -> list[tuple[float, MetricEntry, int, int]]:
     """Cues of `entries` near the figure, best first: left of it preferred, then nearer,
     then higher priority, then longer. Cues right of it stop at the next comma."""
+    matches = _cue_matches(text, lo, hi, lexicon)
+    if not matches:
+        return []
     comma = _COMMA.search(text, fig.end, hi)
     right_end = comma.start() if comma else hi
     wanted = {id(e) for e in entries}
     s, e = within or (lo, hi)
     hits = []
-    for entry, start, end in _cue_matches(text, lo, hi, lexicon):
+    for entry, start, end in matches:
         if (
             id(entry) not in wanted
             or start < s

@@ -120,7 +120,7 @@ def _claims_of(
         attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
-        paired = _respectively(text, lo, hi, figs, pms)
+        paired = _respectively(text, lo, hi, figs, pms) if len(figs) > 1 else {}
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
             # in "A and B ... $1 and $2 respectively" each figure reads its own item
