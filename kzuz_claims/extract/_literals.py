@@ -142,8 +142,16 @@ class PatternSet:
         """Indices of the patterns that can match in text[lo:hi], in order."""
         if not self._firsts:
             return list(self._always)
-        if self._shared and _memo.active():
-            met = _met(text, lo, hi, _REGISTRY.state()[0])
+        memo = _memo.table(_REGISTRY) if self._shared else None
+        if memo is not None:
+            # what the shared registry's requirements met in a stretch, read once for all
+            # sets; the registry's state number says whether a set made since added some
+            number = _REGISTRY.state()[0]
+            key = (text, lo, hi)
+            got = memo.get(key)
+            if got is None or got[0] != number:
+                got = memo[key] = number, _REGISTRY.met(_folded(text), lo, hi)
+            met = got[1]
         else:
             met = self._registry.met(fold(text[lo:hi]), 0, hi - lo)
         out = list(self._always)
@@ -305,16 +313,6 @@ _REGISTRY = _Registry()
 @_memo.memoised
 def _folded(text: str) -> str:
     return fold(text)
-
-
-@_memo.memoised
-def _met(text: str, lo: int, hi: int, state: int) -> frozenset[int]:
-    """The requirements of every shared set met in text[lo:hi], read in one pass for all
-    the sets with the shared registry's state number `state`."""
-    number = _REGISTRY.state()[0]
-    if number != state:  # a set made meanwhile added requirements: read with the new state
-        return _met(text, lo, hi, number)
-    return _REGISTRY.met(_folded(text), lo, hi)
 
 
 def longest_first(words: Iterable[str]) -> str:

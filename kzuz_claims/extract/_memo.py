@@ -39,6 +39,18 @@ def active() -> bool:
     return _CURRENT.get() is not None
 
 
+def table(owner: object) -> dict[Any, Any] | None:
+    """The open scope's own memo table for `owner` (made on first use), or None outside
+    a scope: for callers that key their entries themselves."""
+    memo = _CURRENT.get()
+    if memo is None:
+        return None
+    found = memo.get(owner)
+    if found is None:
+        found = memo[owner] = {}
+    return found
+
+
 def memoised(fn: Callable[P, R]) -> Callable[P, R]:
     """`fn`, computed once per distinct positional arguments within the open scope.
 
