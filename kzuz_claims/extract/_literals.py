@@ -62,6 +62,9 @@ _SPACE = re.compile(r"\s")
 _ODD_SPACE = re.compile(r"[^\S \n]")
 """Whitespace other than a space or a line break, which text rarely holds."""
 
+_DIGIT = re.compile(r"\d")
+"""What \\d matches in a pattern: folded text has a 0 for each of these."""
+
 
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
@@ -74,7 +77,7 @@ def fold(text: str) -> str:
     if _ODD_SPACE.search(low):
         for space in set(_ODD_SPACE.findall(low)):
             low = low.replace(space, " ")
-    return low
+    return _DIGIT.sub("0", low)
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
@@ -356,9 +359,11 @@ def _trie_source(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _spaced(ch: str) -> str:
-    """A whitespace character as folded text has it: a plain space."""
-    return " " if _SPACE.match(ch) else ch
+def _plain(ch: str) -> str:
+    """A character as folded text has it: whitespace a plain space, any digit a 0."""
+    if _SPACE.match(ch):
+        return " "
+    return "0" if _DIGIT.match(ch) else ch
 
 
 def _foldable(ch: str) -> bool:
@@ -370,17 +375,19 @@ def _strings(item: tuple[Any, Any]) -> set[str] | None:
     """Every string the item can match, lower case, if they are few; else None."""
     op, av = item
     if op is _op.LITERAL:
-        ch = _spaced(chr(av))
+        ch = _plain(chr(av))
         return {ch.lower()} if _foldable(ch) else None
     if op is _op.IN:
         chars: set[str] = set()
         for kind, value in av:
             if kind is _op.LITERAL:
-                chars.add(_spaced(chr(value)))
+                chars.add(_plain(chr(value)))
             elif kind is _op.RANGE and value[1] - value[0] < 10:
-                chars.update(_spaced(chr(c)) for c in range(value[0], value[1] + 1))
+                chars.update(_plain(chr(c)) for c in range(value[0], value[1] + 1))
             elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE:
                 chars.add(" ")
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT:
+                chars.add("0")
             else:
                 return None
         if not all(_foldable(c) for c in chars):
