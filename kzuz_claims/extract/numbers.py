@@ -549,6 +549,19 @@ def _dedupe(figs: list[Figure]) -> list[Figure]:
     return out
 
 
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_DIGIT_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _range_words() -> PatternSet:
+    """ "between" and "from" before a figure: each needs its word in the stretch."""
+    return PatternSet([_BETWEEN_BEFORE, _FROM_BEFORE])
+
+
 def _read_figure(
     text: str,
     lo: int,
@@ -561,19 +574,21 @@ def _read_figure(
     t: _Tables,
 ) -> Figure | None:
     # --- the number itself
-    comma_decimal = bool(re.fullmatch(r"\d+,\d{1,2}", digits))
+    comma_decimal = bool(_COMMA_DECIMAL.fullmatch(digits))
     # "one and a half", "half a" are matched as a whole by the numbers table
     value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
     if value is None:
         return None
     norm_digits = digits.replace(",", "." if comma_decimal else "")
-    norm_digits = re.sub(r"[\s\u00a0\u2009\u202f]", "", norm_digits)
+    norm_digits = _DIGIT_SPACE.sub("", norm_digits)
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     rng = _RANGE_TO.match(text[end:hi])
-    between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
-    if rng and not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE):
+    # "between" and "from" are looked for only where the stretch holds them at all
+    ends = _range_words().possible(text, lo, hi)
+    between = _BETWEEN_BEFORE.search(text[lo:ns]) if ends[0] else None
+    if rng and not (ends[1] and _FROM_BEFORE.search(text[lo:ns])):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
             high = v2
@@ -780,7 +795,7 @@ def _definite(text: str, lo: int, start: int) -> bool:
 
 
 def _looks_like_year(digits: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", digits))
+    return bool(_YEAR_DIGITS.fullmatch(digits))
 
 
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
