@@ -318,15 +318,19 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """A regular expression that, matched case-insensitively, gives what the alternation
-    of the words, longest first, gives ("kazakhstan|kazakh"), whatever follows it.
+def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A regular expression that gives what the alternation of the words, longest first,
+    gives ("kazakhstan|kazakh"), whatever follows it: matched case-insensitively, or
+    as written with `ignore_case=False`.
 
-    The words are lower case; shaped as a trie, the expression lets the engine try one
-    branch per character instead of every word at every place. Where two characters of
-    the words match one character of text (s and ſ), it is the plain alternation.
+    Shaped as a trie, the expression lets the engine try one branch per character
+    instead of every word at every place. Case-insensitive words are lower case; where
+    two of their characters match one character of text (s and ſ), it is the plain
+    alternation.
     """
     unique = set(words)
+    if not ignore_case:
+        return _trie(unique)
     if any(w != w.lower() for w in unique):
         raise ValueError("longest_first() takes lower-case words")
     chars = sorted({c for w in unique for c in w})

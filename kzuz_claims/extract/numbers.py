@@ -973,23 +973,21 @@ def _fractions(
     return out
 
 
+_ORDINAL_WORDS = longest_first(_ORDINALS)
+"""No ordinal begins another, so trying them longest first (as a trie) matches the same."""
 _RANK = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
+    r"(?<![\w-])(?:(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|leading|major|most important|main|top)\b"
     r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
     r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
-    + "|".join(_ORDINALS)
+    + _ORDINAL_WORDS
     + r"|\d{1,2}(?:st|nd|rd|th))\b"
-    r"|\b("
-    + "|".join(_ORDINALS)
-    + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"|\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
     r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
-    r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
+    r"|\b(" + _ORDINAL_WORDS + r")\s+among\b"
     r"|(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
     r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b"
-    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+("
-    + "|".join(_ORDINALS)
-    + r")\s+place\b)",
+    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from kzuz_claims.extract import sentences
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
 
@@ -69,8 +69,7 @@ def _anchored(lexicon: Lexicon) -> PatternSet:
 
 @cache
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    titles = sorted(lexicon.phrases.offices.get("titles", ()), key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    alt = longest_first(lexicon.phrases.offices.get("titles", ()), ignore_case=False)
     country = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+)?"
     adj = r"(?:(?:Kazakh|Uzbek|Kazakhstani|Russian|Chinese)\s+)?"
     return (

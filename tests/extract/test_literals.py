@@ -179,3 +179,25 @@ def test_alternatives_split_at_top_level_bars_only() -> None:
         "|",
         "d",
     ]
+
+
+_TITLES = sorted(load_lexicon().phrases.offices.get("titles", ()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TITLES),
+            st.sampled_from(_TITLES).map(str.lower),
+            st.sampled_from([*" ,.-", "Deputy ", "Prime ", "Mr", "Minister"]),
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_longest_first_as_written_matches_the_alternation(text: str) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(_TITLES, key=len, reverse=True))
+    for tail in (r"\b", r",?\s+[A-Z]", ""):
+        trie = re.compile(rf"(?:{longest_first(_TITLES, ignore_case=False)}){tail}")
+        plain = re.compile(rf"(?:{flat}){tail}")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

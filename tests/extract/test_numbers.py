@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from kzuz_claims.extract import numbers
 from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Qualifier
 
@@ -146,3 +147,9 @@ def test_non_quantities_are_not_figures(text: str) -> None:
 def test_dozens_of_is_a_lower_bound_count() -> None:
     f = one("dozens of agreements were signed")
     assert (f.value, f.qualifier, f.noun) == (24, Qualifier.AT_LEAST, "agreements")
+
+
+def test_no_ordinal_begins_another() -> None:
+    # _RANK tries them as a trie, longest first: the same as in any order only if so
+    words = list(numbers._ORDINALS)
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
