@@ -65,6 +65,9 @@ _ODD_SPACE = re.compile(r"[^\S \n]")
 _DIGIT = re.compile(r"\d")
 """What \\d matches in a pattern: folded text has a 0 for each of these."""
 
+_OTHER_DIGIT = re.compile(r"[^\D0]")
+"""A digit other than 0, once the ASCII ones are 0: one of another script."""
+
 
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
@@ -77,7 +80,9 @@ def fold(text: str) -> str:
     if _ODD_SPACE.search(low):
         for space in set(_ODD_SPACE.findall(low)):
             low = low.replace(space, " ")
-    return _DIGIT.sub("0", low)
+    for digit in "123456789":
+        low = low.replace(digit, "0")
+    return _DIGIT.sub("0", low) if _OTHER_DIGIT.search(low) else low
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
@@ -299,15 +304,12 @@ class _Registry:
         """The requirements met in folded[lo:hi]. Where the finder reads a string, every
         needed string it begins with is there too."""
         _, finder, users, known = self.state()
-        out: set[int] = set()
-        for found in set(finder.findall(folded, lo, hi)):
-            met = known.get(found)
-            if met is None:
-                met = known[found] = frozenset(
-                    n for k in range(1, len(found) + 1) for n in users.get(found[:k], ())
-                )
-            out.update(met)
-        return frozenset(out)
+        found = set(finder.findall(folded, lo, hi))
+        for string in found.difference(known):
+            known[string] = frozenset(
+                n for k in range(1, len(string) + 1) for n in users.get(string[:k], ())
+            )
+        return frozenset().union(*[known[string] for string in found])
 
 
 _REGISTRY = _Registry()

@@ -352,7 +352,7 @@ def choose_metric(
     if not hits:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
         # the metric with a third-country variant is the one partner lists report
-        trade = next((m for m in lexicon.metrics if m.third), None)
+        trade = _partner_listed(lexicon)
         if partner is not None and trade is not None:
             if partner in ("KZ", "UZ"):
                 return MetricChoice(trade.key, trade, confidence=0.6)
@@ -361,6 +361,12 @@ def choose_metric(
         return None
     _, entry, cs, ce = hits[0]
     return _finish(text, lo, hi, fig, entry, cs, ce, lexicon)
+
+
+@cache
+def _partner_listed(lexicon: Lexicon) -> MetricEntry | None:
+    """The first metric with a third-country variant: the one partner lists report."""
+    return next((m for m in lexicon.metrics if m.third), None)
 
 
 @cache

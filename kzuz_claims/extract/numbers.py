@@ -627,10 +627,11 @@ def _read_figure(
     # --- unit after
     kind = ""
     unit = ""
-    ca = t.currency_after.match(text[end:hi])
-    pa = t.percent_after.match(text[end:hi])
-    ta = t.times_after.match(text[end:hi])
-    ua = t.unit_after.match(text[end:hi])
+    after = text[end:hi]
+    ca = t.currency_after.match(after)
+    pa = t.percent_after.match(after)
+    ta = t.times_after.match(after)
+    ua = t.unit_after.match(after)
     if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
         cur_code = t.currency_of[ca.group(1).lower()]
         end += ca.end()
