@@ -6,13 +6,19 @@ Most of them cannot match in most sentences: a cue for "turnover" needs the lett
 "turnover". `requirements(pattern)` reads that off the pattern's parse tree (the `re`
 module's own parser) as a few sets of lower-case strings, one string of each set being
 in the searched text wherever the pattern matches; `fold(text)` lower-cases text the way
-a case-insensitive pattern compares letters. A stretch of text whose folded form misses
-every string of one of the sets cannot hold a match, so the pattern does not run there,
-and the matches it gives elsewhere are unchanged.
+a case-insensitive pattern compares letters, with a space for any whitespace and a 0
+for any digit, so that \\s and \\d read as literals too. A stretch of text whose folded
+form misses every string of one of the sets cannot hold a match, so the pattern does
+not run there, and the matches it gives elsewhere are unchanged.
 
-Inside a memo scope (see `_memo`) the strings of every pattern set are looked for once
-per document, in one pass over its folded text, and each set reads what it needs for a
-stretch of the text from that one index.
+The requirements of every shared pattern set are numbered in one registry with one
+finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
+sentence) is read once with that finder, and each set learns from what was read which
+of its patterns can run there.
+
+`longest_first(words)` and `Alternatives` serve the same end from the other side: a
+long alternation of words tried as a trie, and an alternation run with only those of
+its alternatives that can match in a stretch.
 
 A pattern has no requirements (it always runs) when its parse tree holds anything this
 module does not model, or when it has no literal text every match must contain.
