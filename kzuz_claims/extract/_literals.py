@@ -30,7 +30,7 @@ import importlib
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzuz_claims.extract import _memo
 
@@ -138,12 +138,16 @@ class PatternSet:
     def __init__(self, patterns: Iterable[re.Pattern[str]], *, shared: bool = True) -> None:
         self.patterns = tuple(patterns)
         self._shared = shared
-        self._registry = _REGISTRY if shared else _Registry()
-        wanted = [
-            tuple(self._registry.number(frozenset(r)) for r in requirements(p))
-            for p in self.patterns
-        ]
+        registry = _REGISTRY if shared else _Registry()
+        read = [[frozenset(r) for r in requirements(p)] for p in self.patterns]
+        wanted = [tuple(registry.number(r) for r in rs) for rs in read]
         self._wanted = wanted
+        # the set's own finder, with the registry's numbers: outside a scope, and inside
+        # one until the shared finder is remade with this set's strings (when the scope
+        # closes, so that sets made one after another do not remake it each time)
+        own = {r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)}
+        self._own = _Registry.state_of(own)
+        self._upto = max(own.values(), default=-1) + 1
         self._always = tuple(i for i, w in enumerate(wanted) if not w)
         by_first: dict[int, list[int]] = {}
         for i, w in enumerate(wanted):
@@ -157,17 +161,19 @@ class PatternSet:
         if not self._firsts:
             return list(self._always)
         memo = _memo.table(_REGISTRY) if self._shared else None
-        if memo is not None:
+        state = _REGISTRY.state(remake=False) if memo is not None else None
+        if memo is not None and state is not None and state.covers >= self._upto:
             # what the shared registry's requirements met in a stretch, read once for all
-            # sets; the registry's state number says whether a set made since added some
-            number = _REGISTRY.state()[0]
+            # sets with the state (by number) in use
             key = (text, lo, hi)
             got = memo.get(key)
-            if got is None or got[0] != number:
-                got = memo[key] = number, _REGISTRY.met(_folded(text), lo, hi)
+            if got is None or got[0] != state.number:
+                got = memo[key] = state.number, _met(state, _folded(text), lo, hi)
             met = got[1]
         else:
-            met = self._registry.met(fold(text[lo:hi]), 0, hi - lo)
+            if memo is not None:  # a set made since the shared finder: remake it after
+                _memo.at_close(_REGISTRY.refresh)
+            met = _met(self._own, fold(text[lo:hi]), 0, hi - lo)
         out = list(self._always)
         for c in self._firsts & met:
             for i in self._by_first[c]:
@@ -204,7 +210,17 @@ class PatternSet:
                 yield i, m
 
 
-_State = tuple[int, re.Pattern[str], dict[str, frozenset[int]], dict[str, frozenset[int]]]
+class _State(NamedTuple):
+    """A finder for the strings of some requirements and what each string it finds meets."""
+
+    number: int
+    finder: re.Pattern[str]
+    users: dict[str, frozenset[int]]
+    """The requirements each needed string belongs to."""
+    known: dict[str, frozenset[int]]
+    """The requirements met where each string found so far starts."""
+    covers: int
+    """Requirements numbered below this one are looked for."""
 
 
 class Alternatives:
@@ -273,8 +289,7 @@ class _Registry:
     """Requirements, numbered, and one finder for all their strings.
 
     The shared registry holds those of every shared pattern set. Requirements are only
-    ever added; each addition makes a new state with a new number, so the state in use
-    knows every requirement of the sets made so far."""
+    ever added; a state made after an addition has a new number and covers it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -285,37 +300,45 @@ class _Registry:
     def number(self, requirement: frozenset[str]) -> int:
         """The number of a requirement, taken in if new."""
         with self._lock:
-            if requirement not in self._ids:
-                self._ids[requirement] = len(self._ids)
-                self._state = None
-            return self._ids[requirement]
+            return self._ids.setdefault(requirement, len(self._ids))
 
-    def state(self) -> _State:
-        """(number, finder, the requirements of each string, of each string found) now."""
+    def state(self, *, remake: bool = True) -> _State:
+        """The state in use (made if there is none): made anew if requirements were added
+        since, and `remake`."""
         state = self._state
-        if state is None:
+        if state is None or (remake and state.covers < len(self._ids)):
             with self._lock:
-                users: dict[str, set[int]] = {}
-                for requirement, n in self._ids.items():
-                    for string in requirement:
-                        users.setdefault(string, set()).add(n)
                 self._made += 1
-                # one zero-width match per place where a needed string starts: the longest
-                finder = re.compile(f"(?=({_trie(users)}))")
-                state = self._made, finder, {k: frozenset(v) for k, v in users.items()}, {}
-                self._state = state
+                state = self._state = self.state_of(dict(self._ids), self._made)
         return state
 
-    def met(self, folded: str, lo: int, hi: int) -> frozenset[int]:
-        """The requirements met in folded[lo:hi]. Where the finder reads a string, every
-        needed string it begins with is there too."""
-        _, finder, users, known = self.state()
-        found = set(finder.findall(folded, lo, hi))
-        for string in found.difference(known):
-            known[string] = frozenset(
-                n for k in range(1, len(string) + 1) for n in users.get(string[:k], ())
-            )
-        return frozenset().union(*[known[string] for string in found])
+    def refresh(self) -> None:
+        """Make the state anew if requirements were added since."""
+        self.state(remake=True)
+
+    @staticmethod
+    def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
+        """A state for the requirements (with their numbers)."""
+        users: dict[str, set[int]] = {}
+        for requirement, n in ids.items():
+            for string in requirement:
+                users.setdefault(string, set()).add(n)
+        # one zero-width match per place where a needed string starts: the longest one
+        finder = re.compile(f"(?=({_trie(users)}))")
+        frozen = {k: frozenset(v) for k, v in users.items()}
+        return _State(number, finder, frozen, {}, max(ids.values(), default=-1) + 1)
+
+
+def _met(state: _State, folded: str, lo: int, hi: int) -> frozenset[int]:
+    """The requirements met in folded[lo:hi]. Where the finder reads a string, every
+    needed string it begins with is there too."""
+    found = set(state.finder.findall(folded, lo, hi))
+    known = state.known
+    for string in found.difference(known):
+        known[string] = frozenset(
+            n for k in range(1, len(string) + 1) for n in state.users.get(string[:k], ())
+        )
+    return frozenset().union(*[known[string] for string in found])
 
 
 _REGISTRY = _Registry()

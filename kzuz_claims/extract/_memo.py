@@ -27,11 +27,25 @@ def scope() -> Iterator[None]:
     if _CURRENT.get() is not None:
         yield
         return
-    token = _CURRENT.set({})
+    memo: dict[Any, Any] = {}
+    token = _CURRENT.set(memo)
     try:
         yield
     finally:
         _CURRENT.reset(token)
+        for callback in memo.get(_AT_CLOSE, {}).values():
+            callback()
+
+
+_AT_CLOSE = object()
+
+
+def at_close(callback: Callable[[], object]) -> None:
+    """Call `callback` (once, however often asked) when the open scope closes: work that
+    would cost the scope more than it saves it, done for the next one."""
+    memo = _CURRENT.get()
+    if memo is not None:
+        memo.setdefault(_AT_CLOSE, {}).setdefault(callback, callback)
 
 
 def active() -> bool:
