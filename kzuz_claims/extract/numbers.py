@@ -401,6 +401,8 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     numbers = {k.lower(): v for k, v in ph.numbers.items()}
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
+    # every number word starts with one of these: a word that does not is passed at once
+    initials = re.escape("".join(sorted({w[0] for w in numbers} | {"a", "d", "h"})))
     word_num = (
         rf"(?:(?:{_alt_i(tens)})-(?:{_alt_i(units_)})"
         rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
@@ -412,7 +414,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     )
     return _Tables(
         digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
-        number_words=re.compile(rf"(?<![\w-])({word_num})(?![\w-])", re.IGNORECASE),
+        number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
         scale_after=re.compile(rf"\A(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_before,
         currency_ending=EndSearch(currency_before),
