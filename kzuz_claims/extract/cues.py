@@ -330,7 +330,9 @@ def choose_metric(
             else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
         )
         return MetricChoice("rank", lexicon.entry("rank"), of=of)
-    s, e = segment(text, lo, hi, fig.start)
+    s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
+    if cls == "mass" or _cue_matches(text, lo, hi, lexicon):
+        s, e = segment(text, lo, hi, fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
             text, s, fig.start, lexicon
