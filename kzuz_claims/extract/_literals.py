@@ -62,33 +62,30 @@ becomes "k" already). "İ" is also the one character `str.lower` lengthens, so a
 text keeps the offsets of the text."""
 
 
-_SPACE = re.compile(r"\s")
-"""What \\s matches in a pattern: folded text has a plain space for each of these."""
+_SPACE = str.isspace
+"""What \\s matches in a pattern (str.isspace, says the re module; a test checks):
+folded text has a plain space for each of these."""
 
-_ODD_SPACE = re.compile(r"[^\S \n]")
-"""Whitespace other than a space or a line break, which text rarely holds."""
-
-_DIGIT = re.compile(r"\d")
-"""What \\d matches in a pattern: folded text has a 0 for each of these."""
-
-_OTHER_DIGIT = re.compile(r"[^\D0]")
-"""A digit other than 0, once the ASCII ones are 0: one of another script."""
+_DIGIT = str.isdecimal
+"""What \\d matches in a pattern (str.isdecimal, a Unicode decimal digit; a test
+checks): folded text has a 0 for each of these."""
 
 
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
-    reads as that literal in lower case, and with a plain space for every whitespace
-    character (what \\s matches), at the same offsets."""
+    reads as that literal in lower case, with a plain space for every whitespace
+    character (what \\s matches) and a 0 for every digit (what \\d matches), at the
+    same offsets."""
     low = text.lower()
     if not low.isascii() and any(c in text for c in "İıſ"):
         low = text.translate(_SPECIAL_FOLDS).lower()
-    low = low.replace("\n", " ")
-    if _ODD_SPACE.search(low):
-        for space in set(_ODD_SPACE.findall(low)):
-            low = low.replace(space, " ")
-    for digit in "123456789":
-        low = low.replace(digit, "0")
-    return _DIGIT.sub("0", low) if _OTHER_DIGIT.search(low) else low
+    # each distinct character is asked once: a text holds a few dozen
+    for ch in set(low):
+        if ch != " " and _SPACE(ch):
+            low = low.replace(ch, " ")
+        elif ch != "0" and _DIGIT(ch):
+            low = low.replace(ch, "0")
+    return low
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
@@ -396,9 +393,9 @@ def _trie_source(node: dict[str, Any]) -> str:
 
 def _plain(ch: str) -> str:
     """A character as folded text has it: whitespace a plain space, any digit a 0."""
-    if _SPACE.match(ch):
+    if _SPACE(ch):
         return " "
-    return "0" if _DIGIT.match(ch) else ch
+    return "0" if _DIGIT(ch) else ch
 
 
 def _foldable(ch: str) -> bool:

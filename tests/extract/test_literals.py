@@ -201,3 +201,10 @@ def test_longest_first_as_written_matches_the_alternation(text: str) -> None:
         trie = re.compile(rf"(?:{longest_first(_TITLES, ignore_case=False)}){tail}")
         plain = re.compile(rf"(?:{flat}){tail}")
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_fold_reads_whitespace_and_digits_as_the_re_module_does() -> None:
+    # fold() asks str.isspace and str.isdecimal what \s and \d match
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
+    assert set(re.findall(r"\d", every)) == {c for c in every if c.isdecimal()}
