@@ -95,8 +95,15 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    # one pattern made per call: running it costs less than learning where it can run
-    return _dedupe(anchored + _mentions(split, again.finditer))
+    names = sorted(surnames)
+
+    def finditer(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
+        # a match holds a surname as written: a sentence without one is passed at once
+        if any(text.find(name, lo, hi) >= 0 for name in names):
+            return again.finditer(text, lo, hi)
+        return ()
+
+    return _dedupe(anchored + _mentions(split, finditer))
 
 
 def _mentions(
@@ -111,7 +118,9 @@ def _mentions(
                 name = m.group("name")
                 if not _valid(name):
                     continue
-                span = Span(
+                # a match lies inside its sentence, so the span is in order: what the
+                # models would check holds already
+                span = Span.model_construct(
                     doc=doc.id,
                     start=m.start("name"),
                     end=m.end("name"),
@@ -119,7 +128,9 @@ def _mentions(
                     sentence_end=sent.end,
                 )
                 office = m.groupdict().get("office")
-                out.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
+                out.append(
+                    PersonMention.model_construct(doc=doc.id, span=span, name=name, office=office)
+                )
     return out
 
 
