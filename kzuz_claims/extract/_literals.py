@@ -226,15 +226,15 @@ class Alternatives:
 
     An alternative that matches nowhere in the stretch never wins a place, so `finditer`
     gives what `re.compile(source, flags).finditer` gives. A source that does not split
-    into alternatives that stand alone is run whole.
+    into alternatives that stand alone is run whole. `shared` is as for `PatternSet`.
     """
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str, flags: int = 0, *, shared: bool = True) -> None:
         self.pattern = re.compile(source, flags)
         self._flags = flags
         parts = _alternatives(source)
         self._parts = parts if "|".join(parts) == source else [source]
-        self._set = PatternSet((re.compile(p, flags) for p in self._parts), shared=False)
+        self._set = PatternSet((re.compile(p, flags) for p in self._parts), shared=shared)
         self._joined: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
