@@ -3,22 +3,36 @@
 Python's regex engine tries a pattern at every position of the text, so running dozens
 of patterns over every sentence costs more than everything else the extractor does.
 Most of them cannot match in most sentences: a cue for "turnover" needs the letters
-"turnover". `needs(pattern)` reads that off the pattern's parse tree (the `re` module's
-own parser) as a few lower-case strings, one of which is in every match; `fold(text)`
-lower-cases text the way a case-insensitive pattern compares letters. A stretch of text
-whose folded form contains none of the strings cannot hold a match, so the pattern does
+"turnover". `requirements(pattern)` reads that off the pattern's parse tree (the `re`
+module's own parser) as a few sets of lower-case strings, one string of each set being
+in the searched text wherever the pattern matches; `fold(text)` lower-cases text the way
+a case-insensitive pattern compares letters, with a space for any whitespace and a 0
+for any digit, so that \\s and \\d read as literals too. A stretch of text whose folded
+form misses every string of one of the sets cannot hold a match, so the pattern does
 not run there, and the matches it gives elsewhere are unchanged.
 
-The answer is None (always run the pattern) when the parse tree holds anything this
-module does not model, or when a pattern has no literal text every match must contain.
+The requirements of every shared pattern set are numbered in one registry with one
+finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
+sentence) is read once with that finder, and each set learns from what was read which
+of its patterns can run there.
+
+`longest_first(words)` and `Alternatives` serve the same end from the other side: a
+long alternation of words tried as a trie, and an alternation run with only those of
+its alternatives that can match in a stretch.
+
+A pattern has no requirements (it always runs) when its parse tree holds anything this
+module does not model, or when it has no literal text every match must contain.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
+
+from kzuz_claims.extract import _memo
 
 _sre_parse: Any
 _op: Any
@@ -34,62 +48,136 @@ Needs = tuple[str, ...] | None
 _MAX_STRINGS = 64
 """More alternatives than this and a literal run is cut: the test would cost too much."""
 
+_MAX_REQUIREMENTS = 3
+"""How many of a pattern's requirements a pattern set tests: the most selective ones."""
+
+_MIN_EXTRA = 2
+"""The fewest letters a string of a requirement past the first may hold ("as " holds two):
+"," or "-" is in nearly every sentence, so testing for it only costs."""
+
 _SPECIAL_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 """The characters other than A-Z that a case-insensitive pattern takes for an ASCII
 letter, and that `str.lower` does not turn into that letter ("K", the Kelvin sign,
-becomes "k" already)."""
+becomes "k" already). "İ" is also the one character `str.lower` lengthens, so a folded
+text keeps the offsets of the text."""
+
+
+_SPACE = str.isspace
+"""What \\s matches in a pattern (str.isspace, says the re module; a test checks):
+folded text has a plain space for each of these."""
+
+_DIGIT = str.isdecimal
+"""What \\d matches in a pattern (str.isdecimal, a Unicode decimal digit; a test
+checks): folded text has a 0 for each of these."""
 
 
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
-    reads as that literal in lower case."""
+    reads as that literal in lower case, with a plain space for every whitespace
+    character (what \\s matches) and a 0 for every digit (what \\d matches), at the
+    same offsets."""
     low = text.lower()
-    if low.isascii() or not any(c in text for c in "İıſ"):
-        return low
-    return text.translate(_SPECIAL_FOLDS).lower()
+    if not low.isascii() and any(c in text for c in "İıſ"):
+        low = text.translate(_SPECIAL_FOLDS).lower()
+    # each distinct character is asked once: a text holds a few dozen
+    for ch in set(low):
+        if ch != " " and _SPACE(ch):
+            low = low.replace(ch, " ")
+        elif ch != "0" and _DIGIT(ch):
+            low = low.replace(ch, "0")
+    return low
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
-    """Lower-case strings one of which every match of `pattern` contains, or None."""
+    """Lower-case strings one of which every match of `pattern` contains, or None: the
+    most selective of its requirements."""
+    found = requirements(pattern)
+    return found[0] if found else None
+
+
+def requirements(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of lower-case strings such that wherever `pattern.finditer(text, lo, hi)`
+    finds a match, fold(text[lo:hi]) holds a string of every set; the most selective
+    first, at most a few. Empty when nothing is known."""
     if _sre_parse is None:  # pragma: no cover
-        return None
+        return ()
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        found = _required(list(tree))
+        found = _all_required(list(tree))
     except Exception:  # a parse tree of a shape this module does not know
-        return None
-    return tuple(sorted(found)) if found else None
+        return ()
+    ranked = _ranked(found)
+    # of two requirements where one implies the other, the stronger says all
+    strongest = [
+        c
+        for i, c in enumerate(ranked)
+        if not any(_stronger(d, c, j < i) for j, d in enumerate(ranked) if j != i)
+    ]
+    chosen: list[set[str]] = []
+    for c in strongest:
+        if chosen and min(len(s.strip()) for s in c) < _MIN_EXTRA:
+            continue
+        chosen.append(c)
+        if len(chosen) == _MAX_REQUIREMENTS:
+            break
+    return tuple(tuple(sorted(c)) for c in chosen)
 
 
 class PatternSet:
     """Patterns run over the same stretch of text, each only where what it needs occurs.
 
     `finditer(text, lo, hi)` gives, pattern after pattern, exactly the matches that
-    `pattern.finditer(text, lo, hi)` gives, as (index of the pattern, match).
+    `pattern.finditer(text, lo, hi)` gives, as (index of the pattern, match). A set made
+    with `shared=False` (one made per call) keeps out of the shared index and reads the
+    text with a finder of its own.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Iterable[re.Pattern[str]], *, shared: bool = True) -> None:
         self.patterns = tuple(patterns)
-        wanted = [needs(p) for p in self.patterns]
-        self._always = frozenset(i for i, w in enumerate(wanted) if w is None)
-        users: dict[str, set[int]] = {}
+        self._shared = shared
+        registry = _REGISTRY if shared else _Registry()
+        read = [[frozenset(r) for r in requirements(p)] for p in self.patterns]
+        wanted = [tuple(registry.number(r) for r in rs) for rs in read]
+        self._wanted = wanted
+        # the set's own finder, with the registry's numbers: outside a scope, and inside
+        # one until the shared finder is remade with this set's strings (when the scope
+        # closes, so that sets made one after another do not remake it each time)
+        own = {r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)}
+        self._own = _Registry.state_of(own)
+        self._upto = max(own.values(), default=-1) + 1
+        self._always = tuple(i for i, w in enumerate(wanted) if not w)
+        by_first: dict[int, list[int]] = {}
         for i, w in enumerate(wanted):
-            for s in w or ():
-                users.setdefault(s, set()).add(i)
-        # where a needed string is found, so is every needed string it begins with
-        self._users = {
-            s: frozenset(i for t in users if s.startswith(t) for i in users[t]) for s in users
-        }
-        # one zero-width match per place where a needed string starts: the longest one
-        self._finder = re.compile(f"(?=({_trie(users)}))") if users else None
+            if w:
+                by_first.setdefault(w[0], []).append(i)
+        self._by_first = {c: tuple(users) for c, users in by_first.items()}
+        self._firsts = frozenset(by_first)
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
-        found = set(self._always)
-        if self._finder is not None:
-            for m in self._finder.finditer(fold(text[lo:hi])):
-                found |= self._users[m.group(1)]
-        return sorted(found)
+        if not self._firsts:
+            return list(self._always)
+        memo = _memo.table(_REGISTRY) if self._shared else None
+        state = _REGISTRY.state(remake=False) if memo is not None else None
+        if memo is not None and state is not None and state.covers >= self._upto:
+            # what the shared registry's requirements met in a stretch, read once for all
+            # sets with the state (by number) in use
+            key = (text, lo, hi)
+            got = memo.get(key)
+            if got is None or got[0] != state.number:
+                got = memo[key] = state.number, _met(state, _folded(text), lo, hi)
+            met = got[1]
+        else:
+            if memo is not None:  # a set made since the shared finder: remake it after
+                _memo.at_close(_REGISTRY.refresh)
+            met = _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+        out = list(self._always)
+        for c in self._firsts & met:
+            for i in self._by_first[c]:
+                if len(self._wanted[i]) == 1 or met.issuperset(self._wanted[i]):
+                    out.append(i)
+        out.sort()
+        return out
 
     def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
         """For each pattern, whether it can match in text[lo:hi]."""
@@ -101,6 +189,186 @@ class PatternSet:
         for i in self.candidates(text, lo, hi):
             for m in self.patterns[i].finditer(text, lo, hi):
                 yield i, m
+
+    def finditer_slice(
+        self, text: str, lo: int, hi: int, within: tuple[int, int] | None = None
+    ) -> Iterator[tuple[int, re.Match[str]]]:
+        """`finditer` over the string text[lo:hi] on its own (offsets into the slice).
+
+        `within`, a stretch of text holding text[lo:hi] such as its sentence, is where to
+        learn which patterns can match: whatever cannot match there cannot in the slice,
+        and every slice of one sentence then shares what was learnt once."""
+        candidates = self.candidates(text, *(within or (lo, hi)))
+        if not candidates:
+            return
+        part = text[lo:hi]
+        for i in candidates:
+            for m in self.patterns[i].finditer(part):
+                yield i, m
+
+
+class _State(NamedTuple):
+    """A finder for the strings of some requirements and what each string it finds meets."""
+
+    number: int
+    finder: re.Pattern[str]
+    users: dict[str, frozenset[int]]
+    """The requirements each needed string belongs to."""
+    known: dict[str, frozenset[int]]
+    """The requirements met where each string found so far starts."""
+    covers: int
+    """Requirements numbered below this one are looked for."""
+
+
+class Alternatives:
+    """A pattern that is an alternation ("a|b|c") run, at each stretch of text, with only
+    the alternatives that can match there.
+
+    An alternative that matches nowhere in the stretch never wins a place, so `finditer`
+    gives what `re.compile(source, flags).finditer` gives. A source that does not split
+    into alternatives that stand alone is run whole. `shared` is as for `PatternSet`.
+    """
+
+    def __init__(self, source: str, flags: int = 0, *, shared: bool = True) -> None:
+        self.pattern = re.compile(source, flags)
+        self._flags = flags
+        parts = _alternatives(source)
+        self._parts = parts if "|".join(parts) == source else [source]
+        self._set = PatternSet((re.compile(p, flags) for p in self._parts), shared=shared)
+        self._joined: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """The matches of the whole pattern in text[lo:hi]."""
+        which = tuple(self._set.candidates(text, lo, hi))
+        if not which:
+            return iter(())
+        pattern = self._joined.get(which)
+        if pattern is None:
+            source = "|".join(self._parts[i] for i in which)
+            pattern = self._joined[which] = re.compile(source, self._flags)
+        return pattern.finditer(text, lo, hi)
+
+
+def _alternatives(source: str) -> list[str]:
+    """The source split at its top-level bars (outside groups, classes and escapes)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    in_class = False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":  # a "]" first in a class is a character
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+class _Registry:
+    """Requirements, numbered, and one finder for all their strings.
+
+    The shared registry holds those of every shared pattern set. Requirements are only
+    ever added; a state made after an addition has a new number and covers it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: dict[frozenset[str], int] = {}
+        self._state: _State | None = None
+        self._made = 0
+
+    def number(self, requirement: frozenset[str]) -> int:
+        """The number of a requirement, taken in if new."""
+        with self._lock:
+            return self._ids.setdefault(requirement, len(self._ids))
+
+    def state(self, *, remake: bool = True) -> _State:
+        """The state in use (made if there is none): made anew if requirements were added
+        since, and `remake`."""
+        state = self._state
+        if state is None or (remake and state.covers < len(self._ids)):
+            with self._lock:
+                self._made += 1
+                state = self._state = self.state_of(dict(self._ids), self._made)
+        return state
+
+    def refresh(self) -> None:
+        """Make the state anew if requirements were added since."""
+        self.state(remake=True)
+
+    @staticmethod
+    def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
+        """A state for the requirements (with their numbers)."""
+        users: dict[str, set[int]] = {}
+        for requirement, n in ids.items():
+            for string in requirement:
+                users.setdefault(string, set()).add(n)
+        # one zero-width match per place where a needed string starts: the longest one
+        finder = re.compile(f"(?=({_trie(users)}))")
+        frozen = {k: frozenset(v) for k, v in users.items()}
+        return _State(number, finder, frozen, {}, max(ids.values(), default=-1) + 1)
+
+
+def _met(state: _State, folded: str, lo: int, hi: int) -> frozenset[int]:
+    """The requirements met in folded[lo:hi]. Where the finder reads a string, every
+    needed string it begins with is there too."""
+    found = set(state.finder.findall(folded, lo, hi))
+    known = state.known
+    for string in found.difference(known):
+        known[string] = frozenset(
+            n for k in range(1, len(string) + 1) for n in state.users.get(string[:k], ())
+        )
+    return frozenset().union(*[known[string] for string in found])
+
+
+_REGISTRY = _Registry()
+
+
+@_memo.memoised
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A regular expression that gives what the alternation of the words, longest first,
+    gives ("kazakhstan|kazakh"), whatever follows it: matched case-insensitively, or
+    as written with `ignore_case=False`.
+
+    Shaped as a trie, the expression lets the engine try one branch per character
+    instead of every word at every place. Case-insensitive words are lower case; where
+    two of their characters match one character of text (s and ſ), it is the plain
+    alternation.
+    """
+    unique = set(words)
+    if not ignore_case:
+        return _trie(unique)
+    if any(w != w.lower() for w in unique):
+        raise ValueError("longest_first() takes lower-case words")
+    chars = sorted({c for w in unique for c in w})
+    if any(
+        re.fullmatch(re.escape(a), b, re.IGNORECASE)
+        for i, a in enumerate(chars)
+        for b in chars[i + 1 :]
+    ):
+        return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+    return _trie(unique)
 
 
 def _trie(strings: Iterable[str]) -> str:
@@ -123,6 +391,13 @@ def _trie_source(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def _plain(ch: str) -> str:
+    """A character as folded text has it: whitespace a plain space, any digit a 0."""
+    if _SPACE(ch):
+        return " "
+    return "0" if _DIGIT(ch) else ch
+
+
 def _foldable(ch: str) -> bool:
     """ASCII, or a character without case ("–", "$"): `fold` keeps what matches it."""
     return ch.isascii() or ch.lower() == ch == ch.upper()
@@ -132,15 +407,19 @@ def _strings(item: tuple[Any, Any]) -> set[str] | None:
     """Every string the item can match, lower case, if they are few; else None."""
     op, av = item
     if op is _op.LITERAL:
-        ch = chr(av)
+        ch = _plain(chr(av))
         return {ch.lower()} if _foldable(ch) else None
     if op is _op.IN:
         chars: set[str] = set()
         for kind, value in av:
             if kind is _op.LITERAL:
-                chars.add(chr(value))
+                chars.add(_plain(chr(value)))
             elif kind is _op.RANGE and value[1] - value[0] < 10:
-                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                chars.update(_plain(chr(c)) for c in range(value[0], value[1] + 1))
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE:
+                chars.add(" ")
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT:
+                chars.add("0")
             else:
                 return None
         if not all(_foldable(c) for c in chars):
@@ -182,12 +461,41 @@ def _sequence_strings(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     return out
 
 
-def _required(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
-    """Strings one of which every match of the sequence contains, the most selective
-    choice among its literal runs and its parts; None when there are none."""
+def _ranked(found: list[set[str]]) -> list[set[str]]:
+    """The useful requirements, most selective first (the first found among equals)."""
+    # a string is looked for without the spaces it starts with ("of " where " of " is
+    # needed): a finder that tries every space for strings costs more than it saves
+    useful = [_shortest({s.lstrip() for s in c}) for c in found if c and all(s.strip() for s in c)]
+    # a longer string is rarer, up to a point; past it, fewer strings test faster
+    # (spaces count for nothing: "of " is no rarer than "of")
+    return sorted(useful, key=_selectivity, reverse=True)
+
+
+def _selectivity(strings: set[str]) -> tuple[int, int, int]:
+    lengths = [len(s.strip()) for s in strings]
+    return min(4, *lengths), -len(strings), min(lengths)
+
+
+def _stronger(a: set[str], b: set[str], first: bool) -> bool:
+    """Whether `a` makes `b` needless: it implies `b` and is not its equal, or is its
+    equal ranked `first`."""
+    return _implies(a, b) and (first or not _implies(b, a))
+
+
+def _implies(a: set[str], b: set[str]) -> bool:
+    """Whether text holding a string of `a` always holds one of `b`."""
+    return all(any(t in s for t in b) for s in a)
+
+
+def _all_required(items: Sequence[tuple[Any, Any]]) -> list[set[str]]:
+    """Every requirement of the sequence, in order: its literal runs, their parts, and
+    what its groups and lookaheads require."""
     candidates: list[set[str]] = []
     run: set[str] = {""}
     for item in items:
+        if item[0] is _op.ASSERT and item[1][0] == 1:
+            # a lookahead reads text inside the searched stretch, never past its end
+            candidates.extend(_all_required(list(item[1][1])))
         found = _strings(item)
         if found is not None:
             candidates.append(found)  # any one part of a run is required too
@@ -198,17 +506,26 @@ def _required(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
             candidates.append(run)
             run = found
             continue
+        once = _repeated(item)
+        if once is not None:
+            # "as\s+of": the first repetition closes the run ("as "), the last opens the next
+            joined = {a + b for a in run for b in once}
+            candidates.append(joined if len(joined) <= _MAX_STRINGS else run)
+            run = once
+            continue
         candidates.append(run)
         run = {""}
-        inner = _required_of(item)
-        if inner is not None:
-            candidates.append(inner)
+        candidates.extend(_required_of(item))
     candidates.append(run)
-    useful = [_shortest(c) for c in candidates if c and "" not in c]
-    if not useful:
+    return candidates
+
+
+def _repeated(item: tuple[Any, Any]) -> set[str] | None:
+    """Every string one repetition of a repeat of at least one can match, if few."""
+    op, av = item
+    if op not in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) or av[0] < 1:
         return None
-    # a longer string is rarer, up to a point; past it, fewer strings test faster
-    return max(useful, key=lambda c: (min(4, *map(len, c)), -len(c), min(map(len, c))))
+    return _sequence_strings(list(av[2]))
 
 
 def _shortest(strings: set[str]) -> set[str]:
@@ -216,21 +533,27 @@ def _shortest(strings: set[str]) -> set[str]:
     return {s for s in strings if not any(t != s and t in s for t in strings)}
 
 
-def _required_of(item: tuple[Any, Any]) -> set[str] | None:
-    """Strings one of which every match of one non-literal item contains."""
+def _required_of(item: tuple[Any, Any]) -> list[set[str]]:
+    """The requirements of one non-literal item."""
     op, av = item
     if op is _op.SUBPATTERN:
-        return _required(list(av[3]))
+        return _all_required(list(av[3]))
     if op is _op.ATOMIC_GROUP:
-        return _required(list(av))
+        return _all_required(list(av))
     if op is _op.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            found = _required(list(branch))
-            if found is None:
-                return None
-            out |= found
-        return out if len(out) <= _MAX_STRINGS else None
+        # one requirement of each branch, together: their first, second and third most
+        # selective, and their smallest
+        ranked = [_ranked(_all_required(list(branch))) for branch in av[1]]
+        if not all(ranked):
+            return []
+        picks = [[r[min(k, len(r) - 1)] for r in ranked] for k in range(_MAX_REQUIREMENTS)]
+        picks.append([min(r, key=len) for r in ranked])
+        unions: list[set[str]] = []
+        for pick in picks:
+            union = _shortest(set().union(*pick))
+            if len(union) <= _MAX_STRINGS and union not in unions:
+                unions.append(union)
+        return unions
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _required(list(av[2]))
-    return None
+        return _all_required(list(av[2]))
+    return []

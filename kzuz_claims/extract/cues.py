@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
@@ -64,13 +65,19 @@ class MetricChoice:
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
     s, e = lo, hi
-    for m in _SEGMENT_BREAK.finditer(text, lo, hi):
-        if m.end() <= pos:
-            s = m.end()
-        elif m.start() >= pos:
-            e = m.start()
+    for start, end in _segment_breaks(text, lo, hi):
+        if end <= pos:
+            s = end
+        elif start >= pos:
+            e = start
             break
     return s, e
+
+
+@memoised
+def _segment_breaks(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """Where text[lo:hi] breaks into segments: every figure of a sentence asks."""
+    return tuple(m.span() for m in _SEGMENT_BREAK.finditer(text, lo, hi))
 
 
 @cache
@@ -79,8 +86,7 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     for code, names in lexicon.phrases.countries.items():
         for n in names:
             of[n.lower()] = code
-    alt = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})(?![\w-])", re.I), of
+    return re.compile(rf"\b(?:{longest_first(of)})(?![\w-])", re.I), of
 
 
 @cache
@@ -94,7 +100,7 @@ def countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, 
     return list(_countries(text, lo, hi, lexicon))
 
 
-@lru_cache(maxsize=256)
+@memoised
 def _countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int, str], ...]:
     """`countries`, computed once per stretch of text: the same sentence is asked often."""
     pat, of = _country_re(lexicon)
@@ -196,17 +202,18 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     s, e = segment(text, lo, hi, fig.start)
     # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
     clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
-    left = text[max(clause_start, fig.start - 110) : fig.start]
+    left_start = max(clause_start, fig.start - 110)
     clause = _NEW_CLAUSE.search(text, fig.end, e)
-    right = text[fig.end : clause.start() if clause else e]
+    right_end = clause.start() if clause else e
     owners, patterns = _modality_set(lexicon)
     best: tuple[int, int, Modality] | None = None
-    for i, m in patterns.finditer(left, 0, len(left)):
+    for i, m in patterns.finditer_slice(text, left_start, fig.start, within=(lo, hi)):
         rank = 1 if owners[i] == Modality.FORECAST else 0
         if best is None or (m.end(), rank) > best[:2]:
             best = (m.end(), rank, owners[i])
     right_hits: list[tuple[int, Modality]] = []
-    for i in patterns.candidates(right, 0, len(right)):
+    right = text[fig.end : right_end]
+    for i in patterns.candidates(text, lo, hi):  # those that can match in the sentence
         p = patterns.patterns[i]
         if p.pattern.endswith("$"):
             continue
@@ -338,7 +345,7 @@ def _cue_set(lexicon: Lexicon) -> tuple[tuple[MetricEntry, ...], PatternSet]:
     return tuple(entry for entry, _ in pairs), PatternSet(p for _, p in pairs)
 
 
-@lru_cache(maxsize=256)
+@memoised
 def _cue_matches(
     text: str, lo: int, hi: int, lexicon: Lexicon
 ) -> tuple[tuple[MetricEntry, int, int], ...]:
@@ -358,12 +365,15 @@ def _cue_hits(
 ) -> list[tuple[float, MetricEntry, int, int]]:
     """Cues of `entries` near the figure, best first: left of it preferred, then nearer,
     then higher priority, then longer. Cues right of it stop at the next comma."""
+    matches = _cue_matches(text, lo, hi, lexicon)
+    if not matches:
+        return []
     comma = _COMMA.search(text, fig.end, hi)
     right_end = comma.start() if comma else hi
     wanted = {id(e) for e in entries}
     s, e = within or (lo, hi)
     hits = []
-    for entry, start, end in _cue_matches(text, lo, hi, lexicon):
+    for entry, start, end in matches:
         if (
             id(entry) not in wanted
             or start < s
@@ -380,6 +390,12 @@ def _cue_hits(
         hits.append((d - entry.priority * 3 - (end - start) * 0.1, entry, start, end))
     hits.sort(key=lambda h: (h[0], h[2]))
     return hits
+
+
+@cache
+def _cued(lexicon: Lexicon, units: tuple[str, ...]) -> tuple[MetricEntry, ...]:
+    """The metrics of the lexicon with cue patterns whose unit is one of `units`."""
+    return tuple(m for m in lexicon.metrics if m.unit in units and m.cue_res)
 
 
 def choose_metric(
@@ -399,19 +415,21 @@ def choose_metric(
             else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
         )
         return MetricChoice("rank", lexicon.entry("rank"), of=of)
-    s, e = segment(text, lo, hi, fig.start)
+    s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
+    if cls == "mass" or _cue_matches(text, lo, hi, lexicon):
+        s, e = segment(text, lo, hi, fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
             text, s, fig.start, lexicon
         )
         if product is not None:
             return MetricChoice("category_trade", None, of=product, confidence=0.7)
-    entries = [m for m in lexicon.metrics if m.unit in (cls, "any") and m.cue_res]
+    entries = _cued(lexicon, (cls, "any"))
     hits = _cue_hits(text, lo, hi, fig, entries, lexicon, within=(s, e)) or _cue_hits(
         text, lo, hi, fig, entries, lexicon
     )
     anaphor = None
-    for m in _ANAPHOR.finditer(text, lo, fig.start):
+    for m in _ANAPHOR.finditer(text, lo, fig.start) if previous else ():  # else unused
         anaphor = m
     if anaphor and previous and (not hits or hits[0][2] < anaphor.start()):
         entry = lexicon.entry(previous)
@@ -421,7 +439,7 @@ def choose_metric(
     if not hits:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
         # the metric with a third-country variant is the one partner lists report
-        trade = next((m for m in lexicon.metrics if m.third), None)
+        trade = _partner_listed(lexicon)
         if partner is not None and trade is not None:
             if partner in ("KZ", "UZ"):
                 return MetricChoice(trade.key, trade, confidence=0.6)
@@ -430,6 +448,12 @@ def choose_metric(
         return None
     _, entry, cs, ce = hits[0]
     return _finish(text, lo, hi, fig, entry, cs, ce, lexicon)
+
+
+@cache
+def _partner_listed(lexicon: Lexicon) -> MetricEntry | None:
+    """The first metric with a third-country variant: the one partner lists report."""
+    return next((m for m in lexicon.metrics if m.third), None)
 
 
 @cache
@@ -603,7 +627,7 @@ def _change_metric(
 ) -> MetricChoice:
     """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
     s, e = segment(text, lo, hi, fig.start)
-    money = [m for m in lexicon.metrics if m.unit == "money" and m.cue_res]
+    money = _cued(lexicon, ("money",))
     hits = _cue_hits(text, lo, hi, fig, money, lexicon)
     of: str | None = None
     if hits:

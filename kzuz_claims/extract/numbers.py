@@ -9,12 +9,14 @@ expressions, URLs) are never read as figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import overload
 
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import Alternatives, PatternSet, longest_first
+from kzuz_claims.extract._tails import EndSearch
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
 
@@ -46,6 +48,45 @@ PAGE_NOISE = (
 """Digits that are never figures: links, e-mail and web addresses, international phone
 numbers, ordinals, "No. 5", "F-16", "G20", "2 min read". Both the claim pipeline and
 the quantity API mask these before `scan`."""
+
+
+class Masks(Sequence[tuple[int, int]]):
+    """Spans `scan` never reads as figures: the given ones, and the matches of `noise`
+    (page noise) in text[lo:hi], which are found only when first asked for: most
+    sentences hold no number to check against them."""
+
+    def __init__(
+        self,
+        spans: Sequence[tuple[int, int]],
+        noise: Alternatives,
+        text: str,
+        lo: int,
+        hi: int,
+    ) -> None:
+        self._given = spans
+        self._noise = (noise, text, lo, hi)
+        self._spans: list[tuple[int, int]] | None = None
+
+    def _all(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            noise, text, lo, hi = self._noise
+            self._spans = [*self._given, *(m.span() for m in noise.finditer(text, lo, hi))]
+        return self._spans
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._all())
+
+
 _MULTIPLE_VERBS: dict[str, Decimal] = {
     "doubled": Decimal(2),
     "doubling": Decimal(2),
@@ -315,11 +356,15 @@ class _Tables:
     number_words: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
+    currency_ending: EndSearch
+    """`currency_before`, searched only where a match can start."""
     currency_after: re.Pattern[str]
     percent_after: re.Pattern[str]
     times_after: re.Pattern[str]
     unit_after: re.Pattern[str]
     qualifier_before: re.Pattern[str]
+    qualifier_ending: EndSearch
+    """`qualifier_before`, searched only where a match can start."""
     qualifier_of: dict[str, Qualifier]
     scales: dict[str, int]
     glued_only: frozenset[str]
@@ -336,6 +381,11 @@ class _Tables:
 
 def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _alt_i(words: Sequence[str]) -> str:
+    """`_alt` for a case-insensitive pattern: the same matches, tried as a trie."""
+    return longest_first(w.lower() for w in words)
 
 
 @cache
@@ -364,25 +414,31 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     numbers = {k.lower(): v for k, v in ph.numbers.items()}
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
+    # every number word starts with one of these: a word that does not is passed at once
+    initials = re.escape("".join(sorted({w[0] for w in numbers} | {"a", "d", "h"})))
     word_num = (
-        rf"(?:(?:{_alt(tens)})-(?:{_alt(units_)})"
-        rf"|{_alt([w for w in numbers if w not in ('a', 'an')])}"
+        rf"(?:(?:{_alt_i(tens)})-(?:{_alt_i(units_)})"
+        rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
+    )
+    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt_i(before)})\s?\Z", re.IGNORECASE)
+    qualifier_before = re.compile(
+        rf"(?:^|(?<=[\s(]))({_alt_i(list(qualifier_of))})\s*\Z", re.IGNORECASE
     )
     return _Tables(
         digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
-        number_words=re.compile(rf"(?<![\w-])({word_num})(?![\w-])", re.IGNORECASE),
-        scale_after=re.compile(rf"\A(\s?)({scale_alt})\b\.?", re.IGNORECASE),
-        currency_before=re.compile(rf"(?:^|(?<=[\s(\[]))({_alt(before)})\s?\Z", re.IGNORECASE),
-        currency_after=re.compile(rf"\A\s?({_alt(after)})(?![\w])", re.IGNORECASE),
+        number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
+        scale_after=re.compile(rf"\A(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
+        currency_before=currency_before,
+        currency_ending=EndSearch(currency_before),
+        currency_after=re.compile(rf"\A\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
         percent_after=re.compile(
             r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
         ),
         times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
-        unit_after=re.compile(rf"\A[\s-]?({_alt(unit_words)})(?![\w])", re.IGNORECASE),
-        qualifier_before=re.compile(
-            rf"(?:^|(?<=[\s(]))({_alt(list(qualifier_of))})\s*\Z", re.IGNORECASE
-        ),
+        unit_after=re.compile(rf"\A[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
+        qualifier_before=qualifier_before,
+        qualifier_ending=EndSearch(qualifier_before),
         qualifier_of=qualifier_of,
         scales=scales,
         glued_only=frozenset(w.lower() for w in ph.glued_only),
@@ -390,7 +446,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
+            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
             re.IGNORECASE,
         ),
         rate_of=rate_of,
@@ -478,13 +534,19 @@ _COMPOUND = re.compile(
 def _open_compounds(text: str, start: int, end: int) -> str:
     """ "a ten-billion-dollar target" read as "ten billion dollar": the hyphens become
     spaces, so every offset stays where it was."""
-    found = list(_COMPOUND.finditer(text, start, end))
+    found = [m for _, m in _compounds().finditer(text, start, end)]
     if not found:
         return text
     chars = list(text)
     for m in found:
         chars[m.start(1)] = chars[m.start(2)] = " "
     return "".join(chars)
+
+
+@cache
+def _compounds() -> PatternSet:
+    """The compound pattern, run only where its words occur."""
+    return PatternSet([_COMPOUND])
 
 
 @cache
@@ -512,6 +574,19 @@ _RANGE_FROM = re.compile(
 million tonnes" against "grew from 2.1 to 2.4 million tonnes"."""
 
 
+_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_DIGIT_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+@cache
+def _range_words() -> PatternSet:
+    """ "between" and "from" before a figure: each needs its word in the stretch."""
+    return PatternSet([_BETWEEN_BEFORE, _FROM_BEFORE])
+
+
 def _read_figure(
     text: str,
     lo: int,
@@ -524,21 +599,22 @@ def _read_figure(
     t: _Tables,
 ) -> Figure | None:
     # --- the number itself
-    comma_decimal = bool(re.fullmatch(r"\d+,\d{1,2}", digits))
+    comma_decimal = bool(_COMMA_DECIMAL.fullmatch(digits))
     # "one and a half", "half a" are matched as a whole by the numbers table
     value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
     if value is None:
         return None
     norm_digits = digits.replace(",", "." if comma_decimal else "")
-    norm_digits = re.sub(r"[\s\u00a0\u2009\u202f]", "", norm_digits)
+    norm_digits = _DIGIT_SPACE.sub("", norm_digits)
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     rng = _RANGE_TO.match(text[end:hi])
-    between = re.search(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
+    # "between" and "from" are looked for only where the stretch holds them at all
+    ends = _range_words().possible(text, lo, hi)
+    between = _BETWEEN_BEFORE.search(text[lo:ns]) if ends[0] else None
     if rng and (
-        not re.search(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", text[lo:ns], re.IGNORECASE)
-        or _RANGE_FROM.search(text, lo, ns)
+        not (ends[1] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
@@ -547,7 +623,8 @@ def _read_figure(
     # --- scale word
     scale = 0
     sm = t.scale_after.match(text[end:hi])
-    cur_before = t.currency_before.search(text[lo:ns])
+    cur_found = t.currency_ending.search(text, lo, ns)
+    cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
     if sm:
         word = sm.group(2).lower()
@@ -577,10 +654,11 @@ def _read_figure(
     # --- unit after
     kind = ""
     unit = ""
-    ca = t.currency_after.match(text[end:hi])
-    pa = t.percent_after.match(text[end:hi])
-    ta = t.times_after.match(text[end:hi])
-    ua = t.unit_after.match(text[end:hi])
+    after = text[end:hi]
+    ca = t.currency_after.match(after)
+    pa = t.percent_after.match(after)
+    ta = t.times_after.match(after)
+    ua = t.unit_after.match(after)
     if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
         cur_code = t.currency_of[ca.group(1).lower()]
         end += ca.end()
@@ -613,20 +691,21 @@ def _read_figure(
     # --- hedge word before
     q_end = start
     qual: Qualifier | None = None
-    qm = t.qualifier_before.search(text[lo:q_end])
-    if qm:
+    q_found = t.qualifier_ending.search(text, lo, q_end)
+    if q_found:
+        q_at, qm = q_found
         phrase = qm.group(1).lower()
         qual = t.qualifier_of.get(phrase)
         if phrase == "up to" and re.search(
             r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
-            text[lo : lo + qm.start()],
+            text[lo : q_at + qm.start()],
             re.IGNORECASE,
         ):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
-            start = lo + qm.start()
+            start = q_at + qm.start()
     if is_words and digits.lower() in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
     rate = (
@@ -746,7 +825,7 @@ def _definite(text: str, lo: int, start: int) -> bool:
 
 
 def _looks_like_year(digits: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", digits))
+    return bool(_YEAR_DIGITS.fullmatch(digits))
 
 
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
@@ -924,23 +1003,21 @@ def _fractions(
     return out
 
 
+_ORDINAL_WORDS = longest_first(_ORDINALS)
+"""No ordinal begins another, so trying them longest first (as a trie) matches the same."""
 _RANK = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
+    r"(?<![\w-])(?:(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|leading|major|most important|main|top)\b"
     r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
     r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
-    + "|".join(_ORDINALS)
+    + _ORDINAL_WORDS
     + r"|\d{1,2}(?:st|nd|rd|th))\b"
-    r"|\b("
-    + "|".join(_ORDINALS)
-    + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"|\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
     r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
-    r"|\b(" + "|".join(_ORDINALS) + r")\s+among\b"
+    r"|\b(" + _ORDINAL_WORDS + r")\s+among\b"
     r"|(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
     r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b"
-    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+("
-    + "|".join(_ORDINALS)
-    + r")\s+place\b)",
+    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b)",
     re.IGNORECASE,
 )
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}

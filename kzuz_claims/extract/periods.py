@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Literal
 
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -26,7 +26,7 @@ _MONTHS = (
     | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
     | {"sept": 9}
 )
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + longest_first(_MONTHS) + r")\.?"
 _YEAR = r"(?:19|20)\d\d"
 _NUMW = {
     "one": 1,
@@ -52,7 +52,12 @@ _REL_YEAR = (
 )
 _YREF = rf"(?:{_YEAR}|{_REL_YEAR})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PRE = r"(?:(?:in|for|during|over|throughout|from|as per|per|of|at|by|on)\s+)?(?:the\s+)?"
+_PREPOSITIONS: tuple[str, ...] = (
+    *("in", "for", "during", "over", "throughout", "from"),
+    *("as per", "per", "of", "at", "by", "on"),
+)
+"""None begins another, so trying them longest first (as a trie) matches the same."""
+_PRE = rf"(?:(?:{longest_first(_PREPOSITIONS)})\s+)?(?:the\s+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +268,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _MAYBE_PERIOD = re.compile(
-    r"\d|year|month|quarter|half|term|today|decade|week|since|future|Q[1-4]|H[12]|"
-    + "|".join(sorted(_MONTHS, key=len, reverse=True)),
+    r"\d|Q[1-4]|H[12]|"
+    + longest_first(
+        [
+            *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since"),
+            *("future", *_MONTHS),
+        ]
+    ),
     re.I,
 )
+"""Whether a sentence may hold a period at all (only whether it matches is asked)."""
 
 
 @cache

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from kzuz_claims.extract import sentences
-from kzuz_claims.extract._literals import PatternSet
+from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
 
@@ -69,8 +69,7 @@ def _anchored(lexicon: Lexicon) -> PatternSet:
 
 @cache
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    titles = sorted(lexicon.phrases.offices.get("titles", ()), key=len, reverse=True)
-    alt = "|".join(re.escape(t) for t in titles)
+    alt = longest_first(lexicon.phrases.offices.get("titles", ()), ignore_case=False)
     country = r"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z][a-z]+)?"
     adj = r"(?:(?:Kazakh|Uzbek|Kazakhstani|Russian|Chinese)\s+)?"
     return (
@@ -89,27 +88,39 @@ def _valid(name: str) -> bool:
 def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMention]:
     """People named in the documents, each mention with its span and office if given."""
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
-    anchored = _mentions(split, _anchored(lexicon))
+    patterns = _anchored(lexicon)
+    anchored = _mentions(split, lambda t, a, b: (m for _, m in patterns.finditer(t, a, b)))
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    return _dedupe(anchored + _mentions(split, PatternSet([again])))
+    names = sorted(surnames)
+
+    def finditer(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
+        # a match holds a surname as written: a sentence without one is passed at once
+        if any(text.find(name, lo, hi) >= 0 for name in names):
+            return again.finditer(text, lo, hi)
+        return ()
+
+    return _dedupe(anchored + _mentions(split, finditer))
 
 
 def _mentions(
-    split: Sequence[tuple[Document, list[sentences.Sentence]]], patterns: PatternSet
+    split: Sequence[tuple[Document, list[sentences.Sentence]]],
+    finditer: Callable[[str, int, int], Iterable[re.Match[str]]],
 ) -> list[PersonMention]:
-    """Every valid name the patterns find, with the office their `office` group names."""
+    """Every valid name `finditer` finds, with the office its `office` group names."""
     out: list[PersonMention] = []
     for doc, sents in split:
         for sent in sents:
-            for _, m in patterns.finditer(doc.text, sent.start, sent.end):
+            for m in finditer(doc.text, sent.start, sent.end):
                 name = m.group("name")
                 if not _valid(name):
                     continue
-                span = Span(
+                # a match lies inside its sentence, so the span is in order: what the
+                # models would check holds already
+                span = Span.model_construct(
                     doc=doc.id,
                     start=m.start("name"),
                     end=m.end("name"),
@@ -117,7 +128,9 @@ def _mentions(
                     sentence_end=sent.end,
                 )
                 office = m.groupdict().get("office")
-                out.append(PersonMention(doc=doc.id, span=span, name=name, office=office))
+                out.append(
+                    PersonMention.model_construct(doc=doc.id, span=span, name=name, office=office)
+                )
     return out
 
 

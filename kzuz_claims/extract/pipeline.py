@@ -11,9 +11,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from kzuz_claims.config import Config
-from kzuz_claims.extract import cues, periods, sentences
+from kzuz_claims.extract import _memo, cues, periods, sentences
+from kzuz_claims.extract._literals import Alternatives
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
-from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
+from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
 from kzuz_claims.extract.periods import PeriodMention
 from kzuz_claims.extract.persons import find_persons
 from kzuz_claims.model import (
@@ -32,7 +33,7 @@ from kzuz_claims.model import (
 )
 from kzuz_claims.normalize.qualifiers import assert_interval
 
-_NOISE = re.compile(PAGE_NOISE)
+_NOISE = Alternatives(PAGE_NOISE)
 _LINK = re.compile(
     r"^[\s,]*(?:\w+\s+){0,4}?(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?(?:value|cost)\s+of"
     r"|totall?ing|costing|amounting\s+to|at\s+a\s+(?:total\s+)?cost\s+of|for\s+a\s+total\s+of"
@@ -57,9 +58,10 @@ def extract(
     lex = lexicon or load_lexicon()
     cfg = config or Config()
     claims: list[Claim] = []
-    for doc in docs:
-        claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
-    persons = find_persons(docs, lex)
+    with _memo.scope():
+        for doc in docs:
+            claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
+        persons = find_persons(docs, lex)
     return Extraction(tuple(claims), tuple(persons))
 
 
@@ -120,6 +122,14 @@ def extract_claims(
     doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
 ) -> list[Claim]:
     """The claims of one document, in text order."""
+    with _memo.scope():
+        return _claims_of(doc, config=config, lexicon=lexicon)
+
+
+def _claims_of(
+    doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
+) -> list[Claim]:
+    """`extract_claims`, inside a memo scope."""
     lex = lexicon or load_lexicon()
     cfg = config or Config()
     text = doc.text
@@ -134,9 +144,7 @@ def extract_claims(
         if any(a <= lo < b for a, b in links):
             continue
         pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
-        masked = [(p.start, p.end) for p in pms] + [
-            (m.start(), m.end()) for m in _NOISE.finditer(text, lo, hi)
-        ]
+        masked = Masks([(p.start, p.end) for p in pms], _NOISE, text, lo, hi)
         figs = scan(text, lo, hi, masked, lex)
         pms = _mark_bases(text, pms, figs)
         pms = _seasons(text, pms, state)
@@ -152,10 +160,11 @@ def extract_claims(
             (p.period for p in pms if p.period is not None and p.period.kind == PeriodKind.POINT),
             state.point,
         )
-        attribution = cues.attribution(text, lo, hi) or source
+        # only figures and milestones (which need periods) carry it
+        attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
-        paired = _respectively(text, lo, hi, figs, pms)
+        paired = _respectively(text, lo, hi, figs, pms) if len(figs) > 1 else {}
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
             # in "A and B ... $1 and $2 respectively" each figure reads its own item

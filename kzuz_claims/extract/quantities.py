@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from kzuz_claims.extract import periods, sentences
+from kzuz_claims.extract import _memo, periods, sentences
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, scan
 from kzuz_claims.model import Document, Span
@@ -194,8 +194,11 @@ def extract_quantities(
         text, doc_id, body, pub = source, "string", 0, None
     lex = _general_news(lexicon or load_lexicon())
     out: list[QuantityMention] = []
-    for sent in sentences.split(text, body):
-        out.extend(_in_sentence(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex))
+    with _memo.scope():  # the sets of patterns read each sentence's literals once
+        for sent in sentences.split(text, body):
+            out.extend(
+                _in_sentence(text, sent.start, sent.end, doc=doc_id, published=pub, lexicon=lex)
+            )
     return out
 
 

@@ -7,8 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzuz_claims.extract import periods
-from kzuz_claims.extract._literals import PatternSet, fold, needs
+from kzuz_claims.extract import _memo, numbers, periods
+from kzuz_claims.extract._literals import (
+    Alternatives,
+    PatternSet,
+    fold,
+    longest_first,
+    needs,
+    requirements,
+)
 from kzuz_claims.extract.lexicon import load_lexicon
 
 
@@ -55,11 +62,149 @@ def test_fold_reads_what_a_case_insensitive_literal_reads(word: str, odd: str) -
 
 def test_needs_are_the_literal_text_every_match_contains() -> None:
     assert needs(re.compile(r"\btrade\b", re.I)) == ("trade",)
-    assert needs(re.compile(r"\b(?:exports?|imports?) of\b", re.I)) == ("export", "import")
-    assert needs(re.compile(r"\b(?:19|20)\d\d\b")) == ("19", "20")
+    exports = re.compile(r"\b(?:exports?|imports?) of\b", re.I)
+    assert needs(exports) == ("export of", "exports of", "import of", "imports of")
+    # folded text has a 0 for every digit, so a year is four of them
+    assert needs(re.compile(r"\b(?:19|20)\d\d\b")) == ("0000",)
 
 
 def test_patterns_without_needed_text_always_run() -> None:
-    assert needs(re.compile(r"\d+")) is None
+    assert needs(re.compile(r"\w+")) is None
+    assert needs(re.compile(r"\d+")) == ("0",)
     assert needs(re.compile(r"\b\w+ly\b")) == ("ly",)
     assert needs(re.compile(r"(?:abc)?")) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.integers(0, 10), st.integers(0, 10))
+def test_pattern_set_in_a_memo_scope_finds_the_same(text: str, cut_lo: int, cut_hi: int) -> None:
+    # inside a scope the sets read one shared index of the text instead of their own finders
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    patterns = PatternSet(PATTERNS)
+    with _memo.scope():
+        whole = list(patterns.finditer(text, 0, len(text)))
+        found = list(patterns.finditer(text, lo, hi))
+        sliced = list(patterns.finditer_slice(text, lo, hi, within=(0, len(text))))
+    assert [(i, m.span()) for i, m in whole] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text, 0, len(text))
+    ]
+    assert [(i, m.span()) for i, m in found] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text, lo, hi)
+    ]
+    assert [(i, m.span()) for i, m in sliced] == [
+        (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text[lo:hi])
+    ]
+
+
+def test_requirements_are_every_literal_a_match_needs() -> None:
+    # a month, "the " and "end " must all be there (a space stands for any whitespace)
+    deadline = re.compile(r"\bby\s+the\s+end\s+of\s+(?:june|july)\b", re.I)
+    assert requirements(deadline) == (("july", "june"), ("the ",), ("end ",))
+    assert requirements(re.compile(r"\bexports?\s+(?:to|of)\s+grain\b", re.I)) == (
+        ("grain",),
+        ("export ", "exports "),
+        ("of ", "to "),
+    )
+
+
+def test_folded_text_has_a_plain_space_and_a_0_for_every_digit() -> None:
+    assert fold("A\tB\u00a0C\nD E") == "a b c d e"
+    assert fold("Q3 2024, ٣") == "q0 0000, 0"  # "٣", an Arabic-Indic three, is a \d too
+    assert needs(re.compile(r"\bas\s+of\b", re.I)) == ("as ",)
+
+
+def test_a_lookahead_is_a_requirement_too() -> None:
+    # what a lookahead reads lies inside the searched stretch
+    assert requirements(re.compile(r"\ba(?=\s+million\b)", re.I)) == (("million",),)
+    assert requirements(re.compile(r"(?<=million )\ba\b", re.I)) == (("a",),)
+
+
+_WORDS = sorted(
+    {n.lower() for names in load_lexicon().phrases.countries.values() for n in names}
+    | {w.lower() for w in load_lexicon().phrases.numbers}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORDS),
+            st.sampled_from(_WORDS).map(str.upper),
+            st.sampled_from([*" ,.-'’s", "stan", "ian", "İ", "ſ", "K"]),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_longest_first_matches_the_alternation_longest_first(text: str) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+    for tail in (r"(?![\w-])", r"\b", ""):
+        trie = re.compile(rf"\b(?:{longest_first(_WORDS)}){tail}", re.I)
+        plain = re.compile(rf"\b(?:{flat}){tail}", re.I)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_longest_first_falls_back_where_characters_fold_together() -> None:
+    assert longest_first(["sa", "ſab"]) == "ſab|sa"
+
+
+_NOISY = st.lists(
+    st.sampled_from(
+        [
+            *(*" .-@+#/()", "http://x.kz", "www.", "a@b.uz", "gov.kz", "No", "no.", "F-16"),
+            *("G20", "COVID19", "2 min read", "3rd", "+7 701 555 1234", "12", "abc", "Nr"),
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NOISY, st.integers(0, 6))
+def test_alternatives_find_what_the_whole_alternation_finds(text: str, cut: int) -> None:
+    lo = min(cut, len(text))
+    noise = Alternatives(numbers.PAGE_NOISE)
+    whole = re.compile(numbers.PAGE_NOISE)
+    assert [m.span() for m in noise.finditer(text, lo, len(text))] == [
+        m.span() for m in whole.finditer(text, lo, len(text))
+    ]
+
+
+def test_alternatives_split_at_top_level_bars_only() -> None:
+    source = r"a(?:b|c)|[|\]]x|\||d"
+    assert Alternatives(source)._parts == ["a(?:b|c)", r"[|\]]x", r"\|", "d"]
+    assert [m.group() for m in Alternatives(source).finditer("ab |x | d", 0, 9)] == [
+        "ab",
+        "|x",
+        "|",
+        "d",
+    ]
+
+
+_TITLES = sorted(load_lexicon().phrases.offices.get("titles", ()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TITLES),
+            st.sampled_from(_TITLES).map(str.lower),
+            st.sampled_from([*" ,.-", "Deputy ", "Prime ", "Mr", "Minister"]),
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_longest_first_as_written_matches_the_alternation(text: str) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(_TITLES, key=len, reverse=True))
+    for tail in (r"\b", r",?\s+[A-Z]", ""):
+        trie = re.compile(rf"(?:{longest_first(_TITLES, ignore_case=False)}){tail}")
+        plain = re.compile(rf"(?:{flat}){tail}")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_fold_reads_whitespace_and_digits_as_the_re_module_does() -> None:
+    # fold() asks str.isspace and str.isdecimal what \s and \d match
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
+    assert set(re.findall(r"\d", every)) == {c for c in every if c.isdecimal()}

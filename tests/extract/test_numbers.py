@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
+from kzuz_claims.extract import numbers
 from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Qualifier
 
@@ -146,3 +148,18 @@ def test_non_quantities_are_not_figures(text: str) -> None:
 def test_dozens_of_is_a_lower_bound_count() -> None:
     f = one("dozens of agreements were signed")
     assert (f.value, f.qualifier, f.noun) == (24, Qualifier.AT_LEAST, "agreements")
+
+
+def test_no_ordinal_begins_another() -> None:
+    # _RANK tries them as a trie, longest first: the same as in any order only if so
+    words = list(numbers._ORDINALS)
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
+
+
+def test_number_words_pass_other_words_at_once_and_find_the_same() -> None:
+    # the lookahead for a number word's first letter only skips what cannot match
+    pattern = numbers._tables().number_words
+    plain = re.compile(re.sub(r"\(\?=\[[a-z]+\]\)", "", pattern.pattern, count=1), re.I)
+    assert plain.pattern != pattern.pattern
+    text = "Twenty-five, a billion, dozens of firms, one and a half, Sixty ſeven, an alpha"
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kzuz_claims.extract import periods
 from kzuz_claims.extract.periods import PeriodMention, find
 
 PUB = date(2024, 2, 4)
@@ -80,3 +81,9 @@ def test_roles(text: str, role: str) -> None:
 def test_next_five_years_ends_five_years_after_publication() -> None:
     p = first("in the next five years").period
     assert p is not None and (p.start, p.end) == (PUB, date(2029, 12, 31))
+
+
+def test_no_preposition_before_a_period_begins_another() -> None:
+    # _PRE tries them as a trie, longest first: the same as in any order only if so
+    words = periods._PREPOSITIONS
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]

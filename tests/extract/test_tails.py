@@ -1,0 +1,52 @@
+"""A search for the words right before a place finds what a search of the whole slice finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzuz_claims.extract import numbers
+from kzuz_claims.extract._tails import EndSearch
+from kzuz_claims.extract.lexicon import load_lexicon
+
+_TABLES = numbers._tables(load_lexicon())
+PATTERNS = [
+    _TABLES.currency_before,
+    _TABLES.qualifier_before,
+    re.compile(r"(?:^|(?<=[\s(]))(ab|c)\s*\Z"),
+    re.compile(r"\b(?:the|these)\s+\Z", re.I),
+    re.compile(r"\bbetween\s+(?:US\$|\$)?\s?\Z", re.I),  # no bound: searched as given
+]
+TEXT = st.lists(
+    st.sampled_from(
+        [*" \t\u00a0\n(x$€,.-", "US$", "USD", "about", "up to", "more than", "the", "ab", "c", "İ"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_end_search_finds_what_the_whole_slice_gives(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo = min(cut_lo, len(text))
+    end = max(lo, len(text) - cut_hi)
+    for pattern in PATTERNS:
+        full = pattern.search(text[lo:end])
+        found = EndSearch(pattern).search(text, lo, end)
+        assert (full is None) == (found is None)
+        if full is not None and found is not None:
+            at, m = found
+            assert (at + m.start(), at + m.end(), m.groups()) == (
+                lo + full.start(),
+                lo + full.end(),
+                full.groups(),
+            )
+
+
+def test_end_search_reads_only_the_end_of_a_long_text() -> None:
+    text = "x" * 10_000 + " about "
+    at, m = EndSearch(_TABLES.qualifier_before).search(text, 0, len(text)) or (0, None)
+    assert m is not None and text[at + m.start() : at + m.end()] == "about "
+    assert at > 9_900
