@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from kzuz_claims.extract._memo import memoised
 
 _ABBREV = {
     "mr",
@@ -77,9 +78,10 @@ def split(text: str, start: int = 0) -> list[Sentence]:
     return list(_split(text, start))
 
 
-@lru_cache(maxsize=64)
+@memoised
 def _split(text: str, start: int) -> tuple[Sentence, ...]:
-    """`split`, once per text: claims, persons and the source line all read the sentences."""
+    """`split`, once per text in an extraction: claims, persons and the source line all
+    read the sentences (nothing is kept between extractions)."""
     out: list[Sentence] = []
     para = 0
     pos = start
