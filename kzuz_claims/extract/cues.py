@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -398,10 +398,19 @@ def _cued(lexicon: Lexicon, units: tuple[str, ...]) -> tuple[MetricEntry, ...]:
     return tuple(m for m in lexicon.metrics if m.unit in units and m.cue_res)
 
 
+Previous = str | None | Callable[[], str | None]
+"""The metric the text was last about, or a function that reads it when it is needed."""
+
+
+def _read(previous: Previous) -> str | None:
+    return previous() if callable(previous) else previous
+
+
 def choose_metric(
-    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: str | None
+    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: Previous
 ) -> MetricChoice | None:
-    """The metric of a figure from the cues of the sentence text[lo:hi]."""
+    """The metric of a figure from the cues of the sentence text[lo:hi]; `previous` is
+    read only when the sentence refers back ("it", "the figure") or names no metric."""
     cls = _UNIT_CLASS.get(fig.kind, fig.kind)
     if cls == "count":
         return _count_metric(text, lo, hi, fig, lexicon)
@@ -429,13 +438,14 @@ def choose_metric(
         text, lo, hi, fig, entries, lexicon
     )
     anaphor = None
-    for m in _ANAPHOR.finditer(text, lo, fig.start) if previous else ():  # else unused
+    for m in _ANAPHOR.finditer(text, lo, fig.start) if previous is not None else ():
         anaphor = m
-    if anaphor and previous and (not hits or hits[0][2] < anaphor.start()):
-        entry = lexicon.entry(previous)
+    earlier = _read(previous) if anaphor and (not hits or hits[0][2] < anaphor.start()) else None
+    if anaphor and earlier:
+        entry = lexicon.entry(earlier)
         # "It will shorten the route by 90 km" after a tonnage: not the same measure
         if entry is None or entry.unit in (cls, "any"):
-            return MetricChoice(previous, entry, cue_start=anaphor.start(), confidence=0.7)
+            return MetricChoice(earlier, entry, cue_start=anaphor.start(), confidence=0.7)
     if not hits:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
         # the metric with a third-country variant is the one partner lists report
@@ -623,7 +633,7 @@ def _count_metric(
 
 
 def _change_metric(
-    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: str | None
+    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: Previous
 ) -> MetricChoice:
     """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
     s, e = segment(text, lo, hi, fig.start)
@@ -633,8 +643,8 @@ def _change_metric(
     if hits:
         _, entry, cs, ce = hits[0]
         of = _finish(text, lo, hi, fig, entry, cs, ce, lexicon).key
-    elif previous:
-        of = previous
+    else:
+        of = _read(previous)
     if fig.kind == "times":
         if re.match(r"\s+as\s+(?:much|many|large|big|high|great)\b", text[fig.end : fig.end + 20]):
             # "buying twice as much from it": a comparison of two amounts, not a growth

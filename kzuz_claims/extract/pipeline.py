@@ -116,6 +116,24 @@ class _State:
     seasons: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Seasons the text has defined by their months: "the April–September growing season"
     makes "last year's growing season" April to September of last year."""
+    lone: list[tuple[int, int]] = field(default_factory=list)
+    """Sentences without figures since `metric` was last set; the topic they name is
+    read only when a later figure asks for it (`current_metric`)."""
+
+    def set_metric(self, metric: str) -> None:
+        self.metric = metric
+        self.lone.clear()
+
+    def current_metric(self, text: str, lex: Lexicon) -> str | None:
+        """The money metric the text was last about: the last sentence without figures
+        that names one ("Trade is the main topic of the talks."), else `metric`."""
+        while self.lone:
+            lo, hi = self.lone.pop()
+            found = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
+            if found is not None and found.entry is not None and found.entry.unit == "money":
+                self.set_metric(found.key)
+                break
+        return self.metric
 
 
 def extract_claims(
@@ -198,12 +216,10 @@ def _claims_of(
                 sentence_metric = _untargeted(claim.metric, lex)
         out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:
-            state.metric = sentence_metric
+            state.set_metric(sentence_metric)
         else:
             # a sentence without figures can still name the topic the next one refers to
-            lone = cues.choose_metric(text, lo, hi, _virtual(hi), lex, None)
-            if lone is not None and lone.entry is not None and lone.entry.unit == "money":
-                state.metric = lone.key
+            state.lone.append((lo, hi))
     return _merge_repeats(_merge_headline_repeats(out, sents, text))
 
 
@@ -513,7 +529,9 @@ def _claim(
             return None
         fig, choice = resolved
     else:
-        choice = cues.choose_metric(text, lo, hi, fig, lex, state.metric)
+        choice = cues.choose_metric(
+            text, lo, hi, fig, lex, lambda: state.current_metric(doc.text, lex)
+        )
     linked: tuple[str, ...] = ()
     scope: str | None = None
     forced_modality: Modality | None = None
