@@ -139,6 +139,22 @@ def neighbours(
 
 _PAIR = ("KZ", "UZ")
 
+_PRONOUN = re.compile(r"\b(?:from|to|into|with)\s+(it)\b", re.I)
+
+
+def pronouns(
+    text: str, lo: int, hi: int, lexicon: Lexicon, since: int
+) -> list[tuple[int, int, str]]:
+    """ "it" after a preposition in text[lo:hi], as (start, end, ISO code) of the last
+    country named before it since `since` (the sentence start): "Kazakh exports to
+    Uzbekistan and imports from it"."""
+    out = []
+    for m in _PRONOUN.finditer(text, lo, hi):
+        named = countries(text, since, m.start(1), lexicon)
+        if named:
+            out.append((m.start(1), m.end(1), named[-1][2]))
+    return out
+
 
 @cache
 def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
@@ -277,7 +293,11 @@ def _direction(
     s, e = segment(text, lo, hi, cue_start)
     reach = max(cue_end + 45, fig_start or 0)
     window = (max(s, cue_start - 40), min(e, reach))
-    near = sorted(countries(text, *window, lexicon) + neighbours(text, *window, lexicon, lo))
+    near = sorted(
+        countries(text, *window, lexicon)
+        + neighbours(text, *window, lexicon, lo)
+        + pronouns(text, *window, lexicon, lo)
+    )
     src = dst = None
     if flow == "capital":
         # "enterprises with Kazakh capital operating in Uzbekistan": the first

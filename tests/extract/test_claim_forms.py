@@ -431,3 +431,10 @@ def test_a_change_of_a_regional_part_is_of_the_regional_metric() -> None:
     cs = _claims("Trade through the Dostyk checkpoint rose by 8 percent in 2023.")
     c = _one(cs, "8")
     assert (c.metric, c.of) == ("growth_rate", "regional:trade_turnover")
+
+
+def test_it_after_a_preposition_is_the_last_country_named() -> None:
+    cs = _claims(
+        "Kazakhstan values its trade with Uzbekistan: in 2023 imports from it reached $1.2 billion."
+    )
+    assert _one(cs, "1200000000").metric == "exports_uz_to_kz"
