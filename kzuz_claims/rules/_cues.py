@@ -3,10 +3,10 @@
 The extractor does not mark every nuance of a sentence on a claim: whether the text
 calls a figure a record, presents it as the latest one, or gives a currency
 conversion. The rules that need this read the sentence themselves, with the phrases
-below. Each table is a tuple of lower-case phrases, matched case-insensitively on
-word boundaries, a space matching any run of spaces or a hyphen ("all-time high" and
-"all time high" are one phrase). Adding a phrase is a change to a table, not to rule
-logic.
+in the `[cues]` tables of `words.toml`. Each table is a tuple of lower-case phrases,
+matched case-insensitively on word boundaries, a space matching any run of spaces or a
+hyphen ("all-time high" and "all time high" are one phrase). Adding a phrase is a
+change to the data file, not to rule logic.
 
 A cue belongs to the claim nearest to it in its sentence (claims of a sentence such
 as "rose to a record $1.32 bln ($1.09 bln a year earlier)" do not share the record),
@@ -22,140 +22,40 @@ from dataclasses import dataclass
 from typing import Final
 
 from kzuz_claims.model import Claim
+from kzuz_claims.rules._words import words
 from kzuz_claims.rules.context import RuleContext
 
-RECORD_HIGH: Final = (
-    "record",
-    "record high",
-    "all-time high",
-    "all-time record",
-    "highest ever",
-    "highest-ever",
-    "highest level ever",
-    "highest level in history",
-    "historic high",
-    "historical high",
-    "historical maximum",
-    "historic maximum",
-    "unprecedented",
-    "record-breaking",
-    "records",
-    "new record",
-)
+_WORDS: Final = words().cues
+
+RECORD_HIGH: Final = _WORDS.record_high
 """Phrases that call a figure the highest of its series."""
 
-RECORD_LOW: Final = (
-    "record low",
-    "all-time low",
-    "lowest ever",
-    "lowest-ever",
-    "lowest level ever",
-    "historic low",
-    "historical low",
-    "historical minimum",
-)
+RECORD_LOW: Final = _WORDS.record_low
 """Phrases that call a figure the lowest of its series."""
 
-RECORD_NEGATORS: Final = (
-    "not a",
-    "not",
-    "no",
-    "short of the",
-    "short of a",
-    "below the",
-    "under the",
-    "near the",
-    "near",
-    "close to the",
-    "close to a",
-    "almost a",
-    "nearly a",
-    "previous",
-    "the previous",
-    "former",
-    "last year's",
-    "old",
-    "than the",
-    "than its",
-)
+RECORD_NEGATORS: Final = _WORDS.record_negators
 """Words right before a record phrase that make it about another figure ("below the
 record", "the previous record", "near-record")."""
 
-CURRENT_WORDS: Final = (
-    "latest",
-    "most recent",
-    "newest",
-    "currently",
-    "now",
-    "today",
-    "to date",
-    "at present",
-    "presently",
-    "as it stands",
-)
+CURRENT_WORDS: Final = _WORDS.current
 """Words that present a figure as the latest one available."""
 
-LATEST_PERIOD_WORDS: Final = (
-    "last year",
-    "this year",
-    "past year",
-    "last month",
-    "this month",
-    "last quarter",
-    "this quarter",
-    "past twelve months",
-    "last twelve months",
-    "past 12 months",
-    "last 12 months",
-    "so far this year",
-    "since the beginning of the year",
-    "since the start of the year",
-    "year to date",
-    "last season",
-    "this season",
-)
+LATEST_PERIOD_WORDS: Final = _WORDS.latest_period
 """Period wordings that name the latest period of its kind, as seen from the article."""
 
-CONVERSION_WORDS: Final = (
-    "exchange rate",
-    "at the rate of",
-    "at the current rate",
-    "equivalent",
-    "equivalent of",
-    "converted",
-    "in dollar terms",
-    "in us dollar terms",
-)
+CONVERSION_WORDS: Final = _WORDS.conversion
 """Words that say the text converts a figure between currencies."""
 
 
-PART_WORDS: Final = ("of them", "of which", "among them", "more")
+PART_WORDS: Final = _WORDS.part
 """Words right after a count that make it a part of, or an addition to, another
 figure ("Twenty-one of them", "27 more are under implementation")."""
 
-EVENT_WORDS: Final = (
-    "launch of",
-    "launched",
-    "launching",
-    "inauguration of",
-    "inaugurated",
-    "signed",
-    "signing of",
-    "agreed",
-    "unveiled",
-    "opening of",
-)
+EVENT_WORDS: Final = _WORDS.event
 """Words shortly before a count that make it what one event produced ("the launch of
 seven joint projects"), not a standing stock."""
 
-STATUS_WORDS: Final = {
-    "operating": "operating",
-    "operational": "operating",
-    "active": "operating",
-    "functioning": "operating",
-    "working": "operating",
-    "registered": "registered",
-}
+STATUS_WORDS: Final = _WORDS.status
 """Words that say which enterprises a count counts, and the status each names:
 registered and operating enterprises are different series."""
 

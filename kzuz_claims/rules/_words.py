@@ -1,7 +1,8 @@
-"""The word tables of the target, temporal and entity rules, read from `words.toml`.
+"""The word tables of the rules, read from `words.toml`.
 
 Number words for target horizons, country words that tie an office to a country,
-single-holder office titles and the modifiers that change an office. The grammar is
+single-holder office titles and the modifiers that change an office, and the phrases
+the value rules read in a sentence (records, "latest", conversions, parts, events). The grammar is
 documented at the top of the data file; `words()` validates it once and caches it.
 """
 
@@ -67,6 +68,37 @@ class Prepositions(_Strict):
     place: tuple[str, ...]
 
 
+class Cues(_Strict):
+    """Phrases the value rules read in a claim's sentence (see the `[cues]` comment)."""
+
+    record_high: tuple[str, ...]
+    record_low: tuple[str, ...]
+    record_negators: tuple[str, ...]
+    current: tuple[str, ...]
+    latest_period: tuple[str, ...]
+    conversion: tuple[str, ...]
+    part: tuple[str, ...]
+    event: tuple[str, ...]
+    status: dict[str, str]
+
+    @field_validator(
+        "record_high",
+        "record_low",
+        "record_negators",
+        "current",
+        "latest_period",
+        "conversion",
+        "part",
+        "event",
+    )
+    @classmethod
+    def _phrases(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        for phrase in v:
+            if phrase != phrase.lower() or not phrase.strip():
+                raise ValueError(f"phrase {phrase!r} must be non-empty and lower case")
+        return v
+
+
 class Words(_Strict):
     """The whole file, validated."""
 
@@ -75,6 +107,7 @@ class Words(_Strict):
     offices: dict[str, OfficeEntry]
     modifiers: Modifiers
     prepositions: Prepositions
+    cues: Cues
 
     @field_validator("countries")
     @classmethod
