@@ -21,6 +21,7 @@ from typing import Final
 from kzuz_claims.model import Claim, Gap, MetricKind, Period, Quantity
 from kzuz_claims.model.display import format_amount, format_number
 from kzuz_claims.rules import _format as fmt
+from kzuz_claims.rules._compare import claim_key
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
@@ -173,21 +174,12 @@ def period_key(p: Period) -> tuple[date, date]:
     return (p.start, p.end)
 
 
-def as_of(c: Claim) -> date | None:
-    return c.period.end if c.period is not None else None
-
-
-def claim_order(c: Claim) -> tuple[str, int, str]:
-    """Report order (document, position, id): rules sort by it to stay order-independent."""
-    return (c.doc, c.span.start, c.id)
+claim_order = claim_key
+"""Report order (document, position, id): rules sort by it to stay order-independent."""
 
 
 def in_report_order(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=claim_order)
-
-
-def same_sentence(a: Claim, b: Claim) -> bool:
-    return a.doc == b.doc and a.span.sentence_start == b.span.sentence_start
 
 
 def identity(c: Claim) -> tuple[str, str, str, tuple[str, ...], str, str, str, str]:

@@ -29,7 +29,6 @@ from kzuz_claims.rules._arith import (
     is_level,
     rate_factor,
     same_dates,
-    same_sentence,
     show_amount,
     show_interval,
     show_percent,
@@ -39,6 +38,7 @@ from kzuz_claims.rules._arith import (
     signed_rate,
     widened_exact,
 )
+from kzuz_claims.rules._compare import same_sentence
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 from kzuz_claims.rules.sums import TOTALS, part_of
