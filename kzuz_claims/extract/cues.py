@@ -33,7 +33,10 @@ _CHANGE_DOWN = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?:(?:this|that|the same|such an?)\s+"
     r"(?:indicator|figure|volume|amount|level|mark|number|index|value)|the (?:indicator|figure)"
-    r"|it(?=\s+(?:amounted|reached|totall?ed|was|stood|rose|grew|fell|came|hit|to\s+reach|will|would|is|could)))\b",
+    # "it" as the subject ("it amounted to"), not after a preposition ("imports from it
+    # came to", where "it" is a country)
+    r"|(?<!from )(?<!to )(?<!into )(?<!with )(?<!of )"
+    r"it(?=\s+(?:amounted|reached|totall?ed|was|stood|rose|grew|fell|came|hit|to\s+reach|will|would|is|could)))\b",
     re.I,
 )
 

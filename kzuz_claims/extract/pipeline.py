@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import _memo, cues, periods, sentences
@@ -253,6 +254,9 @@ def _respectively(
     if n < 2:
         return {}
     first, last = figs[listed[0]].start, figs[listed[-1]].end
+    flows = _flow_list(text, lo, first, n)
+    if flows:
+        return {fi: (_blank(text, flows, k), list(pms)) for k, fi in enumerate(listed)}
     items: list[tuple[int, int]] = []
     for m in _COORDINATION.finditer(text, lo, resp.start()):
         spans = [(m.start(1), m.end(1))]
@@ -276,6 +280,41 @@ def _respectively(
         own = [p for p in pms if not any(p.start < b and a < p.end for a, b in others)]
         out[fi] = (seen, own)
     return out
+
+
+def _flow_list(text: str, lo: int, first: int, n: int) -> list[tuple[int, int]]:
+    """The spans of the n flow words ("exports ... and imports") that the n figures of a
+    "respectively" list answer: the words before the first figure name exactly n,
+    joined by "and" or commas with at most a short phrase each ("to Uzbekistan").
+
+    A span takes the joiner after it when nothing else stands between two flow words
+    ("Kazakh exports and imports"), so that blanking it leaves "Kazakh ... imports"."""
+    words = [(m.start(), m.end()) for m in _FLOW_WORD.finditer(text, lo, first)]
+    if len(words) != n or n < 2:
+        return []
+    spans = [words[0]]
+    for (_, a_end), (b_start, b_end) in pairwise(words):
+        if _FLOW_JOINER.fullmatch(text, a_end, b_start):
+            spans[-1] = (spans[-1][0], b_start)  # "exports and" goes as one
+        elif not _FLOW_PHRASE.fullmatch(text, a_end, b_start):
+            return []
+        spans.append((b_start, b_end))
+    return spans
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]], keep: int) -> str:
+    """`text` with every span but the `keep`-th replaced by spaces (offsets kept)."""
+    for j, (a, b) in enumerate(spans):
+        if j != keep:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+_FLOW_WORD = re.compile(
+    r"\b(?:exports?|imports?|shipments|supplies|deliveries|purchases|sales)\b", re.I
+)
+_FLOW_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?", re.I)
+_FLOW_PHRASE = re.compile(r"\s+(?:to|from|into|of)\s[^,;.\d]{1,40}?,?\s+and\s+", re.I)
 
 
 _NOUN_BEFORE = re.compile(

@@ -438,3 +438,21 @@ def test_it_after_a_preposition_is_the_last_country_named() -> None:
         "Kazakhstan values its trade with Uzbekistan: in 2023 imports from it reached $1.2 billion."
     )
     assert _one(cs, "1200000000").metric == "exports_uz_to_kz"
+
+
+def test_respectively_pairs_flow_words_that_carry_their_own_partners() -> None:
+    cs = _claims(
+        "China led the list with $21 billion. In 2022 Kazakh exports to Uzbekistan and "
+        "imports from it came to $3.1bn and $1.6bn respectively."
+    )
+    assert _one(cs, "3100000000").metric == "exports_kz_to_uz"
+    assert _one(cs, "1600000000").metric == "exports_uz_to_kz"
+
+
+def test_respectively_pairs_a_shared_adjective_with_each_flow_word() -> None:
+    cs = _claims(
+        "Trade reached $4.4 billion in 2024, with Uzbek exports and imports at "
+        "$1.5 billion and $2.9 billion, respectively."
+    )
+    assert _one(cs, "1500000000").metric == "exports_uz_to_kz"
+    assert _one(cs, "2900000000").metric == "exports_kz_to_uz"
