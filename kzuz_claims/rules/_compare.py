@@ -100,11 +100,31 @@ def as_of_days_apart(a: Claim, b: Claim) -> int | None:
     return abs((da - db).days)
 
 
+_OF_FORMS: Final = frozenset({"growth_rate", "growth_multiple", "share", "change_abs"})
+"""Claim forms that are a change or share of another metric, named in `of`."""
+
+
+def identified(c: Claim) -> bool:
+    """Whether the claim says what it measures well enough to be compared: not an
+    `unclassified:` figure, and a change or share `of` a named metric ("grew by 37.5%"
+    of some product's trade, `of` = `category_trade` alone, is not)."""
+    if c.metric.startswith("unclassified:"):
+        return False
+    if c.metric in _OF_FORMS:
+        return (
+            bool(c.of)
+            and not (c.of or "").startswith("unclassified:")
+            and (c.of != "category_trade")
+        )
+    return True
+
+
 def comparable(a: Claim, b: Claim, ctx: RuleContext, *, allow_undated: bool = False) -> bool:
     """Whether two claims speak of the same time: equal periods, or as-of dates in the window.
 
     `allow_undated` lets a stock without an as-of date match any other stock; the
-    finding must then say that the date is unknown.
+    finding must then say that the date is unknown. Claims that do not say what they
+    measure (`identified`) are never comparable.
 
     A stock that is no cumulative series (`stocks.cumulative` in the configuration)
     describes one project, facility or event: the jobs a plant creates, a project's
@@ -114,6 +134,8 @@ def comparable(a: Claim, b: Claim, ctx: RuleContext, *, allow_undated: bool = Fa
     cumulative stock against one such figure is still compared: "12 projects
     launched" against "12 projects under way" may count one set.)
     """
+    if not (identified(a) and identified(b)):
+        return False
     if is_flow(a, b):
         return same_period(a, b)
     if a.doc != b.doc and (a.object is None or b.object is None):

@@ -44,7 +44,9 @@ def value_conflict(a: Claim, b: Claim, ctx: RuleContext) -> Iterable[Finding]:
     (a figure on a date) must have as-of dates within `as_of_window_days` (92 by
     default), and a stock outside that window is never a conflict. A stock that is no
     cumulative series (`stocks.cumulative`: a project's cost, one forum's agreements)
-    is compared with another article's only when both name their `object`. Counts
+    is compared with another article's only when both name their `object`. A figure
+    that does not say what it measures (an `unclassified:` metric, or a change or
+    share of a product category the extractor did not name) is never compared. Counts
     are left to `count-conflict` (KZC002) and targets to `target-mismatch` (KZC005).
 
     The check is rounding-aware: each figure asserts an interval ("$4.4 billion" is

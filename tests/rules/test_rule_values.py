@@ -256,3 +256,19 @@ def test_value_conflict_reports_two_figures_of_one_sentence_as_info() -> None:
     assert finding.severity is Severity.INFO
     assert finding.cause == "outside-rounding"
     assert "Both figures stand in one sentence" in finding.explanation
+
+
+def test_value_conflict_leaves_figures_that_do_not_say_what_they_measure() -> None:
+    total = claim(A, "unclassified:exports", bn("24.4"), period=year(2023))
+    order = claim(B, "unclassified:exports", bn("0.00075", "0.00001"), period=year(2023))
+    assert run_pair(value_conflict, total, order) == []
+    wheat = claim(
+        A, "growth_rate", exact("37.5", "percent"), period=year(2023), of="category_trade"
+    )
+    cars = claim(B, "growth_rate", exact(7, "percent"), period=year(2023), of="category_trade")
+    assert run_pair(value_conflict, wheat, cars) == []
+    trade_a = claim(
+        A, "growth_rate", exact("37.5", "percent"), period=year(2023), of="trade_turnover"
+    )
+    trade_b = claim(B, "growth_rate", exact(7, "percent"), period=year(2023), of="trade_turnover")
+    assert len(run_pair(value_conflict, trade_a, trade_b)) == 1
