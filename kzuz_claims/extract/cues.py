@@ -248,26 +248,44 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     return found_mod
 
 
+_AFTER_COMMA = re.compile(r",\s*\Z")
+
+
 def scope(
     text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, lexicon: Lexicon
 ) -> str | None:
     """Status words of a scoped metric near the figure ("underway", "promising"...)."""
     if not entry.scoped:
         return None
-    if fig.modifiers and fig.modifiers[0] in (
-        "more",
-        "additional",
-        "another",
-        "further",
-        "new",
-        "extra",
+    allowed = entry.scopes or tuple(lexicon.phrases.scope_res)
+    if (
+        "pipeline" in allowed
+        and fig.modifiers
+        and fig.modifiers[0]
+        in (
+            "more",
+            "additional",
+            "another",
+            "further",
+            "new",
+            "extra",
+        )
     ):
         return "pipeline"
     s, e = segment(text, lo, hi, fig.start)
-    window_start = max(s, fig.start - 40)
+    # "450 permanent jobs, and about 1,200 people during construction": status words
+    # before the figure count only within its clause
+    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
+    window_start = max(clause_start, fig.start - 40)
+    if _AFTER_COMMA.search(text, window_start, fig.start):
+        # "Ten have been commissioned, 30 are being implemented": a figure right after
+        # a comma opens its own item; the words before the comma are the last item's
+        window_start = fig.start
     window_end = min(e, (fig.noun_end or fig.end) + 80)
     best: tuple[int, str] | None = None
     for sc, pats in lexicon.phrases.scope_res.items():
+        if sc not in allowed:
+            continue
         for p in pats:
             for m in p.finditer(text, window_start, window_end):
                 # words after the next figure belong to it, not to this one

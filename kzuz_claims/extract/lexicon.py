@@ -72,6 +72,8 @@ class MetricEntry(_Strict):
     value: str | None = None
     third: str | None = None
     scoped: bool = False
+    scopes: tuple[str, ...] = ()
+    """The `[scope]` entries this metric takes; empty: all of them."""
     default_scope: str | None = None
     modality: Modality | None = None
     priority: int = 0

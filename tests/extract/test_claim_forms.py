@@ -456,3 +456,23 @@ def test_respectively_pairs_a_shared_adjective_with_each_flow_word() -> None:
     )
     assert _one(cs, "1500000000").metric == "exports_uz_to_kz"
     assert _one(cs, "2900000000").metric == "exports_kz_to_uz"
+
+
+def test_jobs_take_their_own_scopes_permanent_and_construction() -> None:
+    cs = _claims(
+        "The cement plant will create 450 permanent jobs, and about 1,200 people will work "
+        "on the site during construction."
+    )
+    assert _one(cs, "450").scope == "permanent"
+    assert _one(cs, "1200").scope == "temporary_construction"
+    projects = _claims("Another 9 joint projects worth $300 million are being prepared.")
+    assert _one(projects, "9").scope == "pipeline"
+
+
+def test_status_words_of_a_portfolio_stay_in_their_clause() -> None:
+    cs = _claims(
+        "The portfolio holds 60 joint projects. Ten of them have been commissioned, 30 are "
+        "being implemented, and the remaining 20 projects are at the preparatory stage."
+    )
+    assert _one(cs, "30").scope == "under_implementation"
+    assert _one(cs, "20").scope == "pipeline"
