@@ -183,7 +183,7 @@ def _claims_of(
         attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
-        paired = _respectively(text, lo, hi, figs, pms) if len(figs) > 1 else {}
+        paired = _respectively(text, lo, hi, figs, pms, lex) if len(figs) > 1 else {}
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
             # in "A and B ... $1 and $2 respectively" each figure reads its own item
@@ -230,7 +230,12 @@ _COORDINATION = re.compile(rf"(?=\b({_ITEM})((?:,\s*{_ITEM})*),?\s+and\s+({_ITEM
 
 
 def _respectively(
-    text: str, lo: int, hi: int, figs: Sequence[Figure], pms: Sequence[PeriodMention]
+    text: str,
+    lo: int,
+    hi: int,
+    figs: Sequence[Figure],
+    pms: Sequence[PeriodMention],
+    lex: Lexicon,
 ) -> dict[int, tuple[str, list[PeriodMention]]]:
     """Figures of an "A and B ... $1 and $2, respectively" list, each with what it reads.
 
@@ -254,7 +259,7 @@ def _respectively(
     if n < 2:
         return {}
     first, last = figs[listed[0]].start, figs[listed[-1]].end
-    flows = _flow_list(text, lo, first, n)
+    flows = _flow_list(text, lo, first, n, lex)
     if flows:
         return {fi: (_blank(text, flows, k), list(pms)) for k, fi in enumerate(listed)}
     items: list[tuple[int, int]] = []
@@ -282,14 +287,14 @@ def _respectively(
     return out
 
 
-def _flow_list(text: str, lo: int, first: int, n: int) -> list[tuple[int, int]]:
+def _flow_list(text: str, lo: int, first: int, n: int, lex: Lexicon) -> list[tuple[int, int]]:
     """The spans of the n flow words ("exports ... and imports") that the n figures of a
     "respectively" list answer: the words before the first figure name exactly n,
     joined by "and" or commas with at most a short phrase each ("to Uzbekistan").
 
     A span takes the joiner after it when nothing else stands between two flow words
     ("Kazakh exports and imports"), so that blanking it leaves "Kazakh ... imports"."""
-    words = [(m.start(), m.end()) for m in _FLOW_WORD.finditer(text, lo, first)]
+    words = [(m.start(), m.end()) for m in _flow_words(lex).finditer(text, lo, first)]
     if len(words) != n or n < 2:
         return []
     spans = [words[0]]
@@ -310,9 +315,13 @@ def _blank(text: str, spans: Sequence[tuple[int, int]], keep: int) -> str:
     return text
 
 
-_FLOW_WORD = re.compile(
-    r"\b(?:exports?|imports?|shipments|supplies|deliveries|purchases|sales)\b", re.I
-)
+@lru_cache(maxsize=8)
+def _flow_words(lex: Lexicon) -> re.Pattern[str]:
+    """The cue words of the export and import metrics of the lexicon, as one pattern."""
+    cues_ = [p.pattern for m in lex.metrics if m.flow in ("exports", "imports") for p in m.cue_res]
+    return re.compile("|".join(f"(?:{c})" for c in cues_) or r"(?!)", re.I)
+
+
 _FLOW_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?", re.I)
 _FLOW_PHRASE = re.compile(r"\s+(?:to|from|into|of)\s[^,;.\d]{1,40}?,?\s+and\s+", re.I)
 
