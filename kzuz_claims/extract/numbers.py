@@ -284,7 +284,8 @@ _BACK_BEFORE = re.compile(
     r"|a\s+further|an\s+additional)"
     r"|\b(?P<from>(?:up|down)\s+from|from|against|compared\s+(?:to|with)|versus)"
     r"|\b(?P<noun>(?:number|list|count|total)\s+of\s+(?:[\w-]+\s+){1,8}?"
-    r"(?:to|at|was|is|were|stood\s+at|reached|totall?ed|rose\s+to|grew\s+to|came\s+to)))"
+    r"(?:to|at|was|is|were|stood\s+at|reached|totall?ed|rose\s+to|grew\s+to|came\s+to))"
+    r"|\b(?P<subject>numbered|number))"
     r"\s+(?:just\s+under\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\Z",
     re.I,
 )
@@ -304,11 +305,12 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
 
     "Fourteen of them", "27 more are", "six were completed" (the last noun counted),
     "up by 134" (a change), "up from 613" (the same thing earlier), "the number of
-    firms ... stood at 1,000" (the noun stands before the number).
+    firms ... stood at 1,000" (the noun stands before the number), "enterprises with
+    Uzbek capital numbered 455" (the subject is what is counted).
     """
     before = _BACK_BEFORE.search(text[max(lo, start - 90) : start])
     if before is not None:
-        kind = next(k for k in ("change", "from", "noun") if before.group(k))
+        kind = next(k for k in ("change", "from", "noun", "subject") if before.group(k))
         return kind, ne
     if _PAIR_END.search(text, max(lo, start - 90), start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"

@@ -326,6 +326,13 @@ _FLOW_JOINER = re.compile(r"\s*,?\s*(?:and\s+)?", re.I)
 _FLOW_PHRASE = re.compile(r"\s+(?:to|from|into|of)\s[^,;.\d]{1,40}?,?\s+and\s+", re.I)
 
 
+_SUBJECT = re.compile(
+    r"\s*(?:(?:the|some|about|around|over|more\s+than)\s+)?([A-Z][a-z]+(?:[\s-][a-z]+)?s)\b"
+    r"[^.;:]*?\bnumber(?:ed)?\s"
+)
+"""A sentence that opens with what a "numbered" counts: "Enterprises with Uzbek capital
+in Kazakhstan numbered 455"."""
+
 _NOUN_BEFORE = re.compile(
     r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I
 )
@@ -348,10 +355,20 @@ def _resolve_reference(
 ) -> tuple[Figure, cues.MetricChoice] | None:
     """What a number without a counted noun counts: see numbers._refers_back."""
     if refers == "from":
-        # "the number of firms ... rose from 958": the noun the sentence names comes first
-        resolved = _resolve_reference(text, lo, fig, "noun", state, si, lex)
-        if resolved is not None:
-            return resolved
+        # "the number of firms ... rose from 958", "firms numbered 455, down from 640":
+        # the noun the sentence names comes first
+        for kind in ("noun", "subject"):
+            resolved = _resolve_reference(text, lo, fig, kind, state, si, lex)
+            if resolved is not None:
+                return resolved
+    if refers == "subject":
+        found = _SUBJECT.match(text, lo, fig.start)
+        if found is None:
+            return None
+        named = replace(fig, noun=found.group(1), noun_end=fig.num_end)
+        at_noun = replace(named, start=found.start(1), end=found.end(1))
+        choice = cues.choose_metric(text, lo, fig.end, at_noun, lex, None)
+        return (named, choice) if choice is not None else None
     if refers == "noun":
         found = _last(_NOUN_BEFORE.finditer(text, lo, fig.start))
         if found is None:

@@ -476,3 +476,15 @@ def test_status_words_of_a_portfolio_stay_in_their_clause() -> None:
     )
     assert _one(cs, "30").scope == "under_implementation"
     assert _one(cs, "20").scope == "pipeline"
+
+
+def test_numbered_counts_the_subject_and_the_base_after_down_from() -> None:
+    cs = _claims(
+        "Joint ventures with Kazakh partners in Uzbekistan numbered 318 as of July 1, 2024, "
+        "up from 290 a year earlier.",
+        published=date(2024, 8, 5),
+    )
+    now, then = _one(cs, "318"), _one(cs, "290")
+    assert now.metric == then.metric == "joint_ventures_count"
+    assert _span(now) == ("2024-07-01", "2024-07-01")
+    assert _span(then) == ("2023-07-01", "2023-07-01")
