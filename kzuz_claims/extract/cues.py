@@ -655,6 +655,8 @@ def _count_metric(
             continue
         if entry.context_res and not any(p.search(text, s, e) for p in entry.context_res):
             continue
+        if any(p.search(text, s, e) for p in entry.unless_res):
+            continue
         rank = entry.priority + (
             2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0
         )

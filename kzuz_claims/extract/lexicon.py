@@ -66,6 +66,9 @@ class MetricEntry(_Strict):
     cues: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    """For counts: regular expressions none of which may match in the clause around the
+    figure ("currently" makes registered joint ventures a standing count, not new ones)."""
     flow: Literal["exports", "imports", "capital"] | None = None
     entities: tuple[str, ...] = ()
     target: str | None = None
@@ -86,6 +89,7 @@ class MetricEntry(_Strict):
 
     cue_res: tuple[re.Pattern[str], ...] = Field(default=(), exclude=True)
     context_res: tuple[re.Pattern[str], ...] = Field(default=(), exclude=True)
+    unless_res: tuple[re.Pattern[str], ...] = Field(default=(), exclude=True)
 
     @field_validator("key")
     @classmethod
@@ -96,7 +100,11 @@ class MetricEntry(_Strict):
 
     def compiled(self) -> MetricEntry:
         return self.model_copy(
-            update={"cue_res": _compile(self.cues), "context_res": _compile(self.context)}
+            update={
+                "cue_res": _compile(self.cues),
+                "context_res": _compile(self.context),
+                "unless_res": _compile(self.unless),
+            }
         )
 
 

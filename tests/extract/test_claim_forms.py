@@ -488,3 +488,10 @@ def test_numbered_counts_the_subject_and_the_base_after_down_from() -> None:
     assert now.metric == then.metric == "joint_ventures_count"
     assert _span(now) == ("2024-07-01", "2024-07-01")
     assert _span(then) == ("2023-07-01", "2023-07-01")
+
+
+def test_registered_joint_ventures_that_exist_now_are_a_standing_count() -> None:
+    now = _claims("There are currently 412 joint ventures registered in the two countries.")
+    assert _one(now, "412").metric == "joint_ventures_count"
+    new = _claims("In 2023, 57 new joint ventures were registered in the two countries.")
+    assert _one(new, "57").metric == "joint_ventures_created"
