@@ -635,7 +635,11 @@ def _finish(
             "KZ",
             "UZ",
         }
-        if others:
+        named = [c for _, _, c in countries(text, s, e, lexicon)]
+        reporters = [c for _, _, c in countries(text, s, cs, lexicon) if c not in _PAIR]
+        if others or (reporters and len(set(named) & set(_PAIR)) == 1):
+            # "Chinese customs, which report in yuan, put their trade with Kazakhstan at
+            # 294 billion yuan": a third country's trade with one of the pair
             third = lexicon.entry(entry.third)
             return MetricChoice(entry.third, third, cue_start=cs, confidence=0.7)
     return MetricChoice(key, entry, cue_start=cs, direction=direction)

@@ -495,3 +495,13 @@ def test_registered_joint_ventures_that_exist_now_are_a_standing_count() -> None
     assert _one(now, "412").metric == "joint_ventures_count"
     new = _claims("In 2023, 57 new joint ventures were registered in the two countries.")
     assert _one(new, "57").metric == "joint_ventures_created"
+
+
+def test_a_third_countrys_trade_with_one_of_the_pair_is_third_country_trade() -> None:
+    cs = _claims(
+        "Russian customs, which count in roubles, put their trade with Uzbekistan at "
+        "1.1 trillion roubles for the year."
+    )
+    assert _one(cs, "1100000000000").metric == "third_country_trade_turnover"
+    plain = _claims("Trade with Uzbekistan rose to $4.4 billion in 2023, the ministry said.")
+    assert _one(plain, "4400000000").metric == "trade_turnover"
