@@ -505,3 +505,10 @@ def test_a_third_countrys_trade_with_one_of_the_pair_is_third_country_trade() ->
     assert _one(cs, "1100000000000").metric == "third_country_trade_turnover"
     plain = _claims("Trade with Uzbekistan rose to $4.4 billion in 2023, the ministry said.")
     assert _one(plain, "4400000000").metric == "trade_turnover"
+
+
+def test_a_road_is_no_railway() -> None:
+    road = _claims("A new 22-kilometre bypass road will link the terminal with the highway.")
+    assert _one(road, "22").metric != "railway_length"
+    rail = _claims("The 152-kilometre railway will run to the Uzbek border.")
+    assert _one(rail, "152").metric == "railway_length"
