@@ -512,3 +512,11 @@ def test_a_road_is_no_railway() -> None:
     assert _one(road, "22").metric != "railway_length"
     rail = _claims("The 152-kilometre railway will run to the Uzbek border.")
     assert _one(rail, "152").metric == "railway_length"
+
+
+def test_agreements_with_a_third_country_are_out_of_scope() -> None:
+    cs = _claims(
+        "The Bukhara region signed a memorandum worth $30 million with a Chinese province."
+    )
+    c = _one(cs, "30000000")
+    assert (c.metric, c.in_scope) == ("third_country_agreements_value", False)
