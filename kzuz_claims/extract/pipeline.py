@@ -207,6 +207,18 @@ def _claims_of(
                 continue
             if seen is not text:
                 claim = claim.model_copy(update={"quote": text[claim.span.start : claim.span.end]})
+            converted = out[-1] if out and fi > 0 else None
+            if converted is not None and _converts(text, figs[fi - 1], fig, converted, claim):
+                # "4.6 billion tenge (about $9.7 million)": the same amount in another
+                # currency, stated as the first one is
+                claim = claim.model_copy(
+                    update={
+                        "modality": converted.modality,
+                        "period": converted.period,
+                        "period_as_written": converted.period_as_written,
+                        "horizon": converted.horizon,
+                    }
+                )
             out.append(claim)
             if claim.quantity.unit == "count" and claim.metric != "change_abs":
                 if not claim.metric.startswith("unclassified"):
@@ -332,6 +344,23 @@ _SUBJECT = re.compile(
 )
 """A sentence that opens with what a "numbered" counts: "Enterprises with Uzbek capital
 in Kazakhstan numbered 455"."""
+
+_OPENS_CONVERSION = re.compile(
+    r"\s*\(\s*(?:about|approximately|around|roughly|some|nearly|~)?\s*\Z", re.I
+)
+
+
+def _converts(text: str, prev: Figure, fig: Figure, main: Claim, claim: Claim) -> bool:
+    """Whether `fig` is `prev`'s amount converted, in brackets right after it: both
+    money, other currencies, the same metric."""
+    return (
+        prev.kind == fig.kind == "money"
+        and prev.unit != fig.unit
+        and main.metric == claim.metric
+        and main.span.end == prev.end
+        and _OPENS_CONVERSION.match(text, prev.end, fig.start) is not None
+    )
+
 
 _NOUN_BEFORE = re.compile(
     r"\b(?:number|list|count|total)\s+of\s+((?:[\w-]+\s+){0,3}?[\w-]+s)\b", re.I

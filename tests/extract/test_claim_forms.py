@@ -520,3 +520,12 @@ def test_agreements_with_a_third_country_are_out_of_scope() -> None:
     )
     c = _one(cs, "30000000")
     assert (c.metric, c.in_scope) == ("third_country_agreements_value", False)
+
+
+def test_a_converted_amount_in_brackets_is_stated_as_the_first_one() -> None:
+    cs = _claims(
+        "An Almaty investor is building a logistics hub worth 30 billion tenge (about "
+        "$60 million) near Shymkent."
+    )
+    assert _one(cs, "30000000000").modality == Modality.PLAN
+    assert _one(cs, "60000000").modality == Modality.PLAN
