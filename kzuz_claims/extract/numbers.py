@@ -272,6 +272,8 @@ _STOP = {
     "before",
     "out",
 }
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?=[a-z])")
+"""An "of the" between a number and a lower-case noun: a part of a set named after."""
 _ANAPHOR_HEADS = {"them", "these", "those", "which"}
 _THRESHOLD_NOUNS = {"mark", "threshold", "milestone", "barrier"}
 """Words after a number that name no counted thing: "firms pass 1,100 mark"."""
@@ -736,7 +738,10 @@ def _read_figure(
         vague_of = (
             re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
         )
-        np_ = _noun_phrase(text, end + (vague_of.end() if vague_of else 0), hi)
+        # "Fourteen of the applications": the count is of the noun after "of the"
+        partitive = None if vague_of else _PARTITIVE.match(text, end, hi)
+        skip = vague_of.end() if vague_of else (partitive.end() - end if partitive else 0)
+        np_ = _noun_phrase(text, end + skip, hi)
         if np_ is None and scale >= 6:
             # "surpassing five billion": trade news states dollars without saying so
             return Figure(

@@ -529,3 +529,10 @@ def test_a_converted_amount_in_brackets_is_stated_as_the_first_one() -> None:
     )
     assert _one(cs, "30000000000").modality == Modality.PLAN
     assert _one(cs, "60000000").modality == Modality.PLAN
+
+
+def test_a_partitive_count_counts_the_noun_after_of_the() -> None:
+    cs = _claims("Thirty of the enterprises with Kazakh capital operate in Tashkent region.")
+    c = _one(cs, "30")
+    assert c.noun is not None and c.noun.endswith("enterprises")
+    assert _claims("One of the largest plants opened in May.") == []
