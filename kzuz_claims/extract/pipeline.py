@@ -225,7 +225,14 @@ def _claims_of(
                     prev_count = (fig, claim)
                 # "640 of them in Shymkent, and 150 of them": what is counted is national
                 state.count = (claim.metric.removeprefix("regional:"), claim.noun, si)
-            if claim.quantity.unit not in ("percent", "percentage_point", "times", "rank", "count"):
+            if sentence_metric is None and claim.quantity.unit not in (
+                "percent",
+                "percentage_point",
+                "times",
+                "rank",
+                "count",
+            ):
+                # "this figure" in the next sentence is the main clause's, the first one
                 sentence_metric = _untargeted(claim.metric, lex)
         out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:

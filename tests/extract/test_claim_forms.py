@@ -536,3 +536,11 @@ def test_a_partitive_count_counts_the_noun_after_of_the() -> None:
     c = _one(cs, "30")
     assert c.noun is not None and c.noun.endswith("enterprises")
     assert _claims("One of the largest plants opened in May.") == []
+
+
+def test_this_figure_refers_to_the_main_clause_of_the_sentence_before() -> None:
+    cs = _claims(
+        "Mutual trade reached $4.1 billion in 2023, with Uzbek exports at $1.3 billion. "
+        "The presidents want to raise this figure to $10 billion by 2030."
+    )
+    assert _one(cs, "10000000000").metric == "trade_target"
