@@ -850,7 +850,10 @@ def _period_for(
     if mod in (Modality.TARGET, Modality.FORECAST, Modality.PLAN, Modality.POTENTIAL):
         hz = [p for p in pms if p.role == "horizon"]
         if hz:
-            h = min(hz, key=lambda p: abs(p.start - fig.end))
+            # "$10 billion by 2030 and to double investment in the next three years": a
+            # horizon after the figure, before the next one, is the figure's own
+            own = [p for p in hz if fig.end <= p.start < next_start]
+            h = own[0] if own else min(hz, key=lambda p: abs(p.start - fig.end))
             horizon = h.text
             if h.period is not None:
                 if (

@@ -544,3 +544,14 @@ def test_this_figure_refers_to_the_main_clause_of_the_sentence_before() -> None:
         "The presidents want to raise this figure to $10 billion by 2030."
     )
     assert _one(cs, "10000000000").metric == "trade_target"
+
+
+def test_a_horizon_after_a_target_belongs_to_it() -> None:
+    cs = _claims(
+        "The leaders agreed to bring trade to $12 billion by 2030 and to triple mutual "
+        "investment in the next four years.",
+        published=date(2024, 6, 3),
+    )
+    assert _one(cs, "12000000000").horizon == "by 2030"
+    tripled = _one(cs, "3")
+    assert tripled.period is not None and tripled.period.end == date(2028, 12, 31)
