@@ -652,6 +652,11 @@ def _claim(
         )
         if choice is not None:
             choice = replace(choice, cue_start=None, confidence=0.5)
+    if fig.kind == "money" and (
+        _PER_UNIT_AFTER.match(text, fig.end, hi) or _PER_UNIT_BEFORE.search(text, lo, fig.start)
+    ):
+        # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
+        choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
     if choice is None:
         slug = _head_noun(text, lo, fig.start)
         choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
@@ -798,6 +803,16 @@ def _increment(text: str, fig: Figure) -> bool:
 
 
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
+_MEASURE = (
+    r"(?:kilogram|kilo|kg|tonne|ton|litre|liter|barrel|cubic\s+metre|square\s+metre|unit|head)"
+)
+_PER_UNIT_AFTER = re.compile(rf"\s*(?:a|an|per|/)\s*{_MEASURE}\b", re.I)
+_PER_UNIT_BEFORE = re.compile(
+    rf"\b(?:a|one|per)\s+{_MEASURE}\s+of\b[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b[^.;]{{0,20}}\Z",
+    re.I,
+)
+"""Words that make a money figure a price per unit of a good, not an amount of trade."""
+
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
 """Claim forms whose `of` names the metric they are a change or a share of."""
 

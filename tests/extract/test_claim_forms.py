@@ -555,3 +555,10 @@ def test_a_horizon_after_a_target_belongs_to_it() -> None:
     assert _one(cs, "12000000000").horizon == "by 2030"
     tripled = _one(cs, "3")
     assert tripled.period is not None and tripled.period.end == date(2028, 12, 31)
+
+
+def test_a_price_per_unit_is_no_trade_amount() -> None:
+    per = _claims("Kazakh flour sold at $290 per tonne on the Tashkent exchange in March 2024.")
+    assert _one(per, "290").metric == "unclassified:price"
+    of = _claims("A kilogram of Uzbek apricots cost 2,100 tenge in Almaty in July 2024.")
+    assert _one(of, "2100").metric == "unclassified:price"
