@@ -657,6 +657,10 @@ def _claim(
     ):
         # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
         choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
+    elif fig.kind == "money" and (financing := _FINANCING_BEFORE.search(text, lo, fig.start)):
+        # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
+        word = financing.group(1).lower().rstrip("s").replace(" ", "_")
+        choice = cues.MetricChoice(f"unclassified:{word}", None, confidence=0.5)
     if choice is None:
         slug = _head_noun(text, lo, fig.start)
         choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
@@ -812,6 +816,11 @@ _PER_UNIT_BEFORE = re.compile(
     re.I,
 )
 """Words that make a money figure a price per unit of a good, not an amount of trade."""
+_FINANCING_BEFORE = re.compile(
+    r"\b(loans?|grants?|credits?|credit\s+lines?|tranches?)\s+(?:of|worth|totall?ing)\s*\Z",
+    re.I,
+)
+"""Words right before a money figure that make it money lent or granted."""
 
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
 """Claim forms whose `of` names the metric they are a change or a share of."""

@@ -562,3 +562,12 @@ def test_a_price_per_unit_is_no_trade_amount() -> None:
     assert _one(per, "290").metric == "unclassified:price"
     of = _claims("A kilogram of Uzbek apricots cost 2,100 tenge in Almaty in July 2024.")
     assert _one(of, "2100").metric == "unclassified:price"
+
+
+def test_money_lent_or_granted_is_no_project_cost() -> None:
+    cs = _claims(
+        "The new power plant is estimated at $90 million; the Asian Development Bank has "
+        "offered a loan of up to $60 million."
+    )
+    assert _one(cs, "90000000").metric == "project_cost"
+    assert _one(cs, "60000000").metric == "unclassified:loan"
