@@ -143,6 +143,7 @@ class Phrases(_Strict):
     noise: dict[str, tuple[str, ...]] = {}
     products: dict[str, tuple[str, ...]] = {}
     regions: dict[str, tuple[str, ...]] = {}
+    amounts: dict[str, tuple[str, ...]] = {}
 
     modality_res: dict[Modality, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
     scope_res: dict[str, tuple[re.Pattern[str], ...]] = Field(default={}, exclude=True)
@@ -169,13 +170,19 @@ class Lexicon(_Strict):
     def entry(self, key: str) -> MetricEntry | None:
         """The entry of a metric key; a directed key ("exports_kz_to_uz") finds the
         entry whose key holds {src} and {dst}."""
-        for m in self.metrics:
-            if m.key == key:
-                return m
-        for m in self.metrics:
-            if "{" in m.key and _template(m.key).fullmatch(key):
-                return m
-        return None
+        return _entry(self, key)
+
+
+@lru_cache(maxsize=1024)
+def _entry(lexicon: Lexicon, key: str) -> MetricEntry | None:
+    """`Lexicon.entry`, looked up once per lexicon and key: claims ask for it often."""
+    for m in lexicon.metrics:
+        if m.key == key:
+            return m
+    for m in lexicon.metrics:
+        if "{" in m.key and _template(m.key).fullmatch(key):
+            return m
+    return None
 
 
 @lru_cache(maxsize=64)

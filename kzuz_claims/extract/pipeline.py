@@ -652,12 +652,13 @@ def _claim(
         )
         if choice is not None:
             choice = replace(choice, cue_start=None, confidence=0.5)
+    per_unit_after, per_unit_before, financing_before = _amount_kinds(lex)
     if fig.kind == "money" and (
-        _PER_UNIT_AFTER.match(text, fig.end, hi) or _PER_UNIT_BEFORE.search(text, lo, fig.start)
+        per_unit_after.match(text, fig.end, hi) or per_unit_before.search(text, lo, fig.start)
     ):
         # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
         choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
-    elif fig.kind == "money" and (financing := _FINANCING_BEFORE.search(text, lo, fig.start)):
+    elif fig.kind == "money" and (financing := financing_before.search(text, lo, fig.start)):
         # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
         word = financing.group(1).lower().rstrip("s").replace(" ", "_")
         choice = cues.MetricChoice(f"unclassified:{word}", None, confidence=0.5)
@@ -807,20 +808,28 @@ def _increment(text: str, fig: Figure) -> bool:
 
 
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
-_MEASURE = (
-    r"(?:kilogram|kilo|kg|tonne|ton|litre|liter|barrel|cubic\s+metre|square\s+metre|unit|head)"
-)
-_PER_UNIT_AFTER = re.compile(rf"\s*(?:a|an|per|/)\s*{_MEASURE}\b", re.I)
-_PER_UNIT_BEFORE = re.compile(
-    rf"\b(?:a|one|per)\s+{_MEASURE}\s+of\b[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b[^.;]{{0,20}}\Z",
-    re.I,
-)
-"""Words that make a money figure a price per unit of a good, not an amount of trade."""
-_FINANCING_BEFORE = re.compile(
-    r"\b(loans?|grants?|credits?|credit\s+lines?|tranches?)\s+(?:of|worth|totall?ing)\s*\Z",
-    re.I,
-)
-"""Words right before a money figure that make it money lent or granted."""
+
+
+@lru_cache(maxsize=8)
+def _amount_kinds(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(per unit after, per unit before, financing before): the `[amounts]` tables of the
+    phrase lexicon as patterns for what a money figure is, when not its metric's amount."""
+    table = lex.phrases.amounts
+
+    def words(name: str) -> str:
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table.get(name, ()))
+        return f"(?:{alt})" if alt else "(?!)"
+
+    measure = words("measures")
+    after = re.compile(rf"\s*(?:a|an|per|/)\s*{measure}\b", re.I)
+    before = re.compile(
+        rf"\b(?:a|one|per)\s+{measure}\s+of\b[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b"
+        r"[^.;]{0,20}\Z",
+        re.I,
+    )
+    financing = re.compile(rf"\b({words('financing')})\s+(?:of|worth|totall?ing)\s*\Z", re.I)
+    return after, before, financing
+
 
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
 """Claim forms whose `of` names the metric they are a change or a share of."""

@@ -38,7 +38,7 @@ from kzuz_claims.rules._arith import (
     signed_rate,
     widened_exact,
 )
-from kzuz_claims.rules._compare import same_sentence
+from kzuz_claims.rules._compare import graded, same_sentence
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 from kzuz_claims.rules.sums import TOTALS, part_of
@@ -342,14 +342,7 @@ def _check_implied(
             "The figures come from different articles; the base may have been revised or"
             " come from another statistical source."
         )
-    thresholds = ctx.config.thresholds
-    severity = (
-        Severity.ERROR
-        if measured.relative >= thresholds.error
-        else Severity.WARNING
-        if measured.relative >= thresholds.warning
-        else Severity.INFO
-    )
+    severity = graded(measured, ctx)
     yield ctx.finding(
         message,
         claims=(g.id, stated.id, other.id),
