@@ -158,13 +158,12 @@ def check(
     by_id = {c.id: c for c in all_claims}
     docs_by_id = {d.id: d for d in docs}
     everything = _finalise(found, config)
-    heard = [f for f in everything if not _suppressed(f, by_id, docs_by_id)]
-    findings = everything
-    wanted: set[str] | None = None
+    heard = tuple(f for f in everything if not _suppressed(f, by_id, docs_by_id))
+    findings, kept = everything, heard
     if focus is not None:
         wanted = set(focus)
         findings = tuple(f for f in everything if wanted & _docs_of(f, by_id))
-    kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id, wanted))
+        kept = tuple(f for f in findings if not _suppressed(f, by_id, docs_by_id, wanted))
     suppressed = len(findings) - len(kept)
     baselined = stale = 0
     if baseline is not None:
