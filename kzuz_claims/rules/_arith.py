@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from kzuz_claims.model import Claim, Gap, MetricKind, Period, Quantity
+from kzuz_claims.model import Claim, MetricKind, Period, Quantity
 from kzuz_claims.model.display import format_amount, format_number
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._compare import claim_key
@@ -26,7 +26,6 @@ from kzuz_claims.rules._compare import claim_key
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _HUNDRED: Final = Decimal(100)
-_RELATIVE_STEP: Final = Decimal("0.000001")
 _SHOWN_DIGITS: Final = 4
 """Significant digits of a derived amount in a message ("$2.059 billion")."""
 
@@ -209,20 +208,6 @@ def is_level(c: Claim) -> bool:
 def is_cumulative_flow(c: Claim) -> bool:
     """A non-negative level over a period, which can only grow as the period grows."""
     return c.kind is MetricKind.FLOW and c.period is not None and is_level(c)
-
-
-def relative_gap(distance: Decimal, reference: Decimal) -> Decimal:
-    """`distance` as a fraction of `reference` (0 when the reference is 0)."""
-    if reference == 0:
-        return _ZERO
-    return (abs(distance) / abs(reference)).quantize(_RELATIVE_STEP)
-
-
-def gap(distance: Decimal, reference: Decimal, unit: str) -> Gap:
-    absolute = abs(distance)
-    if absolute == absolute.to_integral_value():
-        absolute = absolute.quantize(_ONE)
-    return Gap(absolute=absolute, relative=relative_gap(distance, reference), unit=unit)
 
 
 def shown(value: Decimal) -> Decimal:

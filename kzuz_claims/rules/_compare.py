@@ -148,14 +148,25 @@ def comparable(a: Claim, b: Claim, ctx: RuleContext, *, allow_undated: bool = Fa
     return apart <= ctx.config.as_of_window_days
 
 
-def value_gap(a: Claim, b: Claim) -> Gap:
-    """Difference of the stated values, absolute and relative to the larger magnitude."""
-    absolute = abs(a.quantity.value - b.quantity.value)
+def relative_gap(distance: Decimal, reference: Decimal) -> Decimal:
+    """`distance` as a fraction of `reference` (0 when the reference is 0)."""
+    if reference == 0:
+        return Decimal(0)
+    return (abs(distance) / abs(reference)).quantize(_RELATIVE_STEP)
+
+
+def gap(distance: Decimal, reference: Decimal, unit: str) -> Gap:
+    """A measured gap: `distance` (whole when it is whole) and its share of `reference`."""
+    absolute = abs(distance)
     if absolute == absolute.to_integral_value():
         absolute = absolute.quantize(Decimal(1))
+    return Gap(absolute=absolute, relative=relative_gap(distance, reference), unit=unit)
+
+
+def value_gap(a: Claim, b: Claim) -> Gap:
+    """Difference of the stated values, absolute and relative to the larger magnitude."""
     larger = max(abs(a.quantity.value), abs(b.quantity.value))
-    relative = (absolute / larger).quantize(_RELATIVE_STEP) if larger else Decimal(0)
-    return Gap(absolute=absolute, relative=relative, unit=a.quantity.unit)
+    return gap(a.quantity.value - b.quantity.value, larger, a.quantity.unit)
 
 
 def graded(gap: Gap, ctx: RuleContext) -> Severity:

@@ -23,7 +23,6 @@ from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._arith import (
     Interval,
     earlier,
-    gap,
     identity,
     in_report_order,
     is_level,
@@ -38,7 +37,7 @@ from kzuz_claims.rules._arith import (
     signed_rate,
     widened_exact,
 )
-from kzuz_claims.rules._compare import graded, same_sentence
+from kzuz_claims.rules._compare import gap, graded, same_sentence
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 from kzuz_claims.rules.sums import TOTALS, part_of

@@ -21,13 +21,12 @@ from kzuz_claims.model.display import format_amount, format_period, format_quant
 from kzuz_claims.rules import _format as fmt
 from kzuz_claims.rules._arith import (
     Interval,
-    gap,
     in_report_order,
     is_level,
     same_dates,
     show_interval,
 )
-from kzuz_claims.rules._compare import as_of
+from kzuz_claims.rules._compare import as_of, gap
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
 
