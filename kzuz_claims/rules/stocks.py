@@ -15,12 +15,11 @@ from kzuz_claims.rules._compare import (
     claim_key,
     classify,
     comparable,
+    relative_gap,
     stock_series,
 )
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import rule
-
-_RELATIVE_STEP = Decimal("0.000001")
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def _fall(earlier: Claim, later: Claim, series: Series, ctx: RuleContext) -> _Fa
         return None
     if classify(earlier, later, ctx, series) is not None:
         return None
-    share = ((high - low) / high).quantize(_RELATIVE_STEP)
+    share = relative_gap(high - low, high)
     return _Fall(earlier, later, high, low, share, (d_late - d_early).days)
 
 
