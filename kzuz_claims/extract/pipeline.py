@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import _memo, cues, periods, sentences
@@ -506,10 +507,23 @@ def _virtual(pos: int) -> Figure:
     )
 
 
+_HEAD = 600
+"""How far into the body the source line of a document is looked for."""
+
+
 def _doc_source(text: str, body_start: int) -> str | None:
-    head = text[body_start : body_start + 600]
-    for sent in sentences.split(head, 0)[:3]:
-        who = cues.attribution(head, sent.start, sent.end)
+    """Who the opening lines cite: the first three sentences, cut at `_HEAD` characters.
+
+    They are the body's own sentences (split once per extraction), so the sentence
+    loop asks the same questions of them again at no cost."""
+    cut = body_start + _HEAD
+    for sent in sentences.split(text, body_start)[:3]:
+        end = min(sent.end, cut)
+        while end > sent.start and text[end - 1].isspace():
+            end -= 1
+        if end <= sent.start:
+            break
+        who = cues.attribution(text, sent.start, end)
         if who:
             return who
     return None
@@ -652,13 +666,21 @@ def _claim(
         )
         if choice is not None:
             choice = replace(choice, cue_start=None, confidence=0.5)
-    per_unit_after, per_unit_before, financing_before = _amount_kinds(lex)
+    kinds = _amount_kinds(lex)
     if fig.kind == "money" and (
-        per_unit_after.match(text, fig.end, hi) or per_unit_before.search(text, lo, fig.start)
+        kinds.per_unit_after.match(text, fig.end, hi)
+        or (
+            _may_hold(kinds.per_unit_opening, text, lo, hi)
+            and kinds.per_unit_before.search(text, lo, fig.start)
+        )
     ):
         # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
         choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
-    elif fig.kind == "money" and (financing := financing_before.search(text, lo, fig.start)):
+    elif (
+        fig.kind == "money"
+        and _may_hold(kinds.financing_opening, text, lo, hi)
+        and (financing := kinds.financing_before.search(text, lo, fig.start))
+    ):
         # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
         word = financing.group(1).lower().rstrip("s").replace(" ", "_")
         choice = cues.MetricChoice(f"unclassified:{word}", None, confidence=0.5)
@@ -788,12 +810,20 @@ def _entities(
 ) -> tuple[str, ...]:
     if entry is not None and entry.entities and entry.key == key:
         return tuple(sorted(entry.entities))
-    found = {c for _, _, c in cues.countries(text, lo, hi, lex)}
-    if cues.mentions_pair(text, lo, hi, lex):
-        found |= {"KZ", "UZ"}
+    found = _named_countries(text, lo, hi, lex)
     if entry is not None and entry.entities:
         found |= set(entry.entities)
     return tuple(sorted(found or {"KZ", "UZ"}))
+
+
+@_memo.memoised
+def _named_countries(text: str, lo: int, hi: int, lex: Lexicon) -> frozenset[str]:
+    """The countries text[lo:hi] names, the pair's two when it names the pair: every
+    figure of a sentence asks."""
+    found = {c for _, _, c in cues.countries(text, lo, hi, lex)}
+    if cues.mentions_pair(text, lo, hi, lex):
+        found |= {"KZ", "UZ"}
+    return frozenset(found)
 
 
 _INCREMENT = {"more", "additional", "another", "further", "new", "extra"}
@@ -810,10 +840,21 @@ def _increment(text: str, fig: Figure) -> bool:
 _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
 
 
+class _AmountKinds(NamedTuple):
+    """The `[amounts]` tables of the phrase lexicon as patterns for what a money figure
+    is, when not its metric's amount. The searches that end at the figure try every
+    place of the sentence; each comes with its opening part, looked for once per
+    sentence, without which it cannot match."""
+
+    per_unit_after: re.Pattern[str]
+    per_unit_before: re.Pattern[str]
+    per_unit_opening: re.Pattern[str]
+    financing_before: re.Pattern[str]
+    financing_opening: re.Pattern[str]
+
+
 @lru_cache(maxsize=8)
-def _amount_kinds(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(per unit after, per unit before, financing before): the `[amounts]` tables of the
-    phrase lexicon as patterns for what a money figure is, when not its metric's amount."""
+def _amount_kinds(lex: Lexicon) -> _AmountKinds:
     table = lex.phrases.amounts
 
     def words(name: str) -> str:
@@ -821,14 +862,23 @@ def _amount_kinds(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
         return f"(?:{alt})" if alt else "(?!)"
 
     measure = words("measures")
-    after = re.compile(rf"\s*(?:a|an|per|/)\s*{measure}\b", re.I)
-    before = re.compile(
-        rf"\b(?:a|one|per)\s+{measure}\s+of\b[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b"
-        r"[^.;]{0,20}\Z",
-        re.I,
+    per_unit = rf"\b(?:a|one|per)\s+{measure}\s+of\b"
+    financing = rf"\b({words('financing')})\s+(?:of|worth|totall?ing)"
+    return _AmountKinds(
+        per_unit_after=re.compile(rf"\s*(?:a|an|per|/)\s*{measure}\b", re.I),
+        per_unit_before=re.compile(
+            rf"{per_unit}[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b[^.;]{{0,20}}\Z", re.I
+        ),
+        per_unit_opening=re.compile(per_unit, re.I),
+        financing_before=re.compile(rf"{financing}\s*\Z", re.I),
+        financing_opening=re.compile(financing, re.I),
     )
-    financing = re.compile(rf"\b({words('financing')})\s+(?:of|worth|totall?ing)\s*\Z", re.I)
-    return after, before, financing
+
+
+@_memo.memoised
+def _may_hold(opening: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a match of `opening`: once per sentence, not per figure."""
+    return opening.search(text, lo, hi) is not None
 
 
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
@@ -1061,6 +1111,7 @@ def _replace_year(p: Period, year: int) -> Period:
     )
 
 
+@lru_cache(maxsize=64)
 def _as_of(pub: date | None) -> Period | None:
     if pub is None:
         return None
