@@ -93,13 +93,13 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
     surnames = {p.name.split()[-1] for p in anchored}
     if not surnames:
         return _dedupe(anchored)
-    alt = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    alt = longest_first(surnames, ignore_case=False)
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
-    names = sorted(surnames)
+    surname = re.compile(alt)
 
     def finditer(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
         # a match holds a surname as written: a sentence without one is passed at once
-        if any(text.find(name, lo, hi) >= 0 for name in names):
+        if surname.search(text, lo, hi):
             return again.finditer(text, lo, hi)
         return ()
 
