@@ -1042,7 +1042,7 @@ def _period_for(
     if kind == MetricKind.STOCK or (key.startswith("unclassified:") and not unclassified_money):
         return _as_of(pub), None, horizon, compared
     if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 6:
-        inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
+        inherited = _inherited(state.period)
         return inherited, None, horizon, compared
     if (
         state.period is not None
@@ -1053,7 +1053,7 @@ def _period_for(
     ):
         # "for the April–September season ... will be delivered": a plan for the period
         # under way that the article has just named
-        inherited = state.period.model_copy(update={"basis": PeriodBasis.INHERITED})
+        inherited = _inherited(state.period)
         return inherited, None, horizon, compared
     if unclassified_money or mod != Modality.ACTUAL:
         return _as_of(pub), None, horizon, compared
@@ -1077,6 +1077,13 @@ def _stated_as_now(text: str, lo: int, fig: Figure, pms: Sequence[PeriodMention]
     if found is None:
         return False
     return not any(found.end() <= p.start < fig.start for p in pms if p.role != "date")
+
+
+@_memo.memoised
+def _inherited(period: Period) -> Period:
+    """`period` as one a figure takes from the sentences before it: every figure that
+    does asks for the same copy."""
+    return period.model_copy(update={"basis": PeriodBasis.INHERITED})
 
 
 def _base_for_same_period(pms: Sequence[PeriodMention], state: _State) -> Period | None:
