@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 
 from kzuz_claims.model._base import FrozenModel
 
@@ -37,11 +37,15 @@ class Period(FrozenModel):
     basis: PeriodBasis = PeriodBasis.EXPLICIT
     text: str | None = None
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.start > self.end:
-            raise ValueError(f"period starts {self.start} after it ends {self.end}")
-        return self
+    # a field validator, not a model one: that would run again each time a period is
+    # passed into a claim
+    @field_validator("end")
+    @classmethod
+    def _ordered(cls, end: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        if start is not None and start > end:
+            raise ValueError(f"period starts {start} after it ends {end}")
+        return end
 
     def contains(self, other: Period) -> bool:
         """Whether `other` lies wholly inside this period."""

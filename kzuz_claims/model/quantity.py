@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 
 from kzuz_claims.model._base import FrozenModel, Number
 
@@ -40,13 +40,22 @@ class Quantity(FrozenModel):
     qualifier: Qualifier | None = None
     precision: Number | None = None
 
-    @model_validator(mode="after")
-    def _bounds_ordered(self) -> Quantity:
-        if not self.unit:
+    # field validators, not a model one: that would run again each time a quantity is
+    # passed into a claim
+    @field_validator("unit")
+    @classmethod
+    def _has_unit(cls, unit: str) -> str:
+        if not unit:
             raise ValueError("a quantity needs a unit")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"interval low {self.low} is above high {self.high}")
-        return self
+        return unit
+
+    @field_validator("high")
+    @classmethod
+    def _bounds_ordered(cls, high: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        low = info.data.get("low")
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"interval low {low} is above high {high}")
+        return high
 
     @classmethod
     def exact(cls, value: Decimal | int, unit: str) -> Quantity:

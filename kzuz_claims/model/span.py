@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 
 from kzuz_claims.model._base import FrozenModel
 
@@ -16,14 +16,20 @@ class Span(FrozenModel):
     sentence_start: int
     sentence_end: int
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if not (0 <= self.sentence_start <= self.start <= self.end <= self.sentence_end):
+    # checked as the last field is validated, not after the model: a model validator
+    # would run again each time a span is passed into a claim
+    @field_validator("sentence_end")
+    @classmethod
+    def _ordered(cls, sentence_end: int, info: ValidationInfo) -> int:
+        got = info.data
+        if {"start", "end", "sentence_start"} <= got.keys() and not (
+            0 <= got["sentence_start"] <= got["start"] <= got["end"] <= sentence_end
+        ):
             raise ValueError(
-                f"span offsets out of order: sentence {self.sentence_start}..{self.sentence_end},"
-                f" quote {self.start}..{self.end}"
+                f"span offsets out of order: sentence {got['sentence_start']}..{sentence_end},"
+                f" quote {got['start']}..{got['end']}"
             )
-        return self
+        return sentence_end
 
 
 class Quote(FrozenModel):
