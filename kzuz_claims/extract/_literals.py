@@ -71,20 +71,35 @@ _DIGIT = str.isdecimal
 checks): folded text has a 0 for each of these."""
 
 
+_ASCII_FOLDS_LIST = [  # what fold changes among ASCII characters
+    (ch, " " if _SPACE(ch) else "0")
+    for ch in map(chr, range(128))
+    if (_SPACE(ch) and ch != " ") or (_DIGIT(ch) and ch != "0")
+]
+_ASCII_FOLDS = str.maketrans(dict(_ASCII_FOLDS_LIST))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
     reads as that literal in lower case, with a plain space for every whitespace
     character (what \\s matches) and a 0 for every digit (what \\d matches), at the
     same offsets."""
     low = text.lower()
-    if not low.isascii() and any(c in text for c in "İıſ"):
+    if low.isascii():  # one pass
+        return low.translate(_ASCII_FOLDS)
+    if any(c in text for c in "İıſ"):
         low = text.translate(_SPECIAL_FOLDS).lower()
-    # each distinct character is asked once: a text holds a few dozen
-    for ch in set(low):
-        if ch != " " and _SPACE(ch):
+    # each distinct character outside ASCII is asked once: a text holds a few
+    for ch in set(_NON_ASCII.findall(low)):
+        if _SPACE(ch):
             low = low.replace(ch, " ")
-        elif ch != "0" and _DIGIT(ch):
+        elif _DIGIT(ch):
             low = low.replace(ch, "0")
+    # str.translate has a fast path for ASCII text only: replacing is faster here
+    for ch, plain in _ASCII_FOLDS_LIST:
+        if ch in low:
+            low = low.replace(ch, plain)
     return low
 
 
@@ -137,47 +152,82 @@ class PatternSet:
         self._shared = shared
         registry = _REGISTRY if shared else _Registry()
         read = [[frozenset(r) for r in requirements(p)] for p in self.patterns]
-        wanted = [tuple(registry.number(r) for r in rs) for rs in read]
-        self._wanted = wanted
+        wanted = [[registry.number(r) for r in rs] for rs in read]
+        # a requirement is a bit: a pattern can run where all the bits it needs are met
+        needs = [sum(1 << n for n in set(w)) for w in wanted]
+        self._mask = 0
+        for need in needs:
+            self._mask |= need
+        self._always = tuple(i for i, need in enumerate(needs) if not need)
+        # the patterns by the bit of their most selective requirement, with all they need
+        by_first: dict[int, list[tuple[int, int]]] = {}
+        for i, (w, need) in enumerate(zip(wanted, needs, strict=True)):
+            if w:
+                by_first.setdefault(1 << w[0], []).append((i, need))
+        self._by_first = {bit: tuple(users) for bit, users in by_first.items()}
+        self._firsts = sum(by_first)
         # the set's own finder, with the registry's numbers: outside a scope, and inside
         # one until the shared finder is remade with this set's strings (when the scope
         # closes, so that sets made one after another do not remake it each time)
         own = {r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)}
         self._own = _Registry.state_of(own)
         self._upto = max(own.values(), default=-1) + 1
-        self._always = tuple(i for i, w in enumerate(wanted) if not w)
-        by_first: dict[int, list[int]] = {}
-        for i, w in enumerate(wanted):
-            if w:
-                by_first.setdefault(w[0], []).append(i)
-        self._by_first = {c: tuple(users) for c, users in by_first.items()}
-        self._firsts = frozenset(by_first)
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
         if not self._firsts:
             return list(self._always)
         memo = _memo.table(_REGISTRY) if self._shared else None
-        state = _REGISTRY.state(remake=False) if memo is not None else None
-        if memo is not None and state is not None and state.covers >= self._upto:
-            # what the shared registry's requirements met in a stretch, read once for all
-            # sets with the state (by number) in use
-            key = (text, lo, hi)
-            got = memo.get(key)
-            if got is None or got[0] != state.number:
-                got = memo[key] = state.number, _met(state, _folded(text), lo, hi)
-            met = got[1]
-        else:
-            if memo is not None:  # a set made since the shared finder: remake it after
-                _memo.at_close(_REGISTRY.refresh)
-            met = _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+        if memo is None:
+            return list(self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo)))
+        # many figures of a sentence ask one set about the sentence: the answer is kept
+        key = (text, lo, hi)
+        stretch: _Stretch | None = memo.get(key)
+        if stretch is None:
+            stretch = memo[key] = _Stretch(-1, 0, {})
+        got = stretch.answers.get(self)
+        if got is None:
+            met = self._met_in(memo, stretch, text, lo, hi)
+            chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
+            got = memo.get(chosen)
+            if got is None:
+                got = memo[chosen] = self._choose(met)
+            stretch.answers[self] = got
+        return list(got)
+
+    def _met_in(self, memo: dict[Any, Any], stretch: _Stretch, text: str, lo: int, hi: int) -> int:
+        """The requirements met in text[lo:hi] (a bit each), inside a memo scope: what the
+        shared registry's requirements met there, read once for all sets."""
+        if stretch.covers >= self._upto:
+            return stretch.met
+        state = _REGISTRY.state(remake=False)
+        if state.covers < self._upto:  # a set made since the shared finder: remake it after
+            _memo.at_close(_REGISTRY.refresh)
+            return _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+        # stretches of equal text meet the same (a headline read again in its own text)
+        by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
+        if by_text is None:
+            by_text = memo[_BY_TEXT] = {}
+        part = _folded(text)[lo:hi]
+        got = by_text.get(part)
+        if got is None or got[0] != state.number:
+            got = by_text[part] = state.number, _met(state, part, 0, len(part))
+        stretch.covers = state.covers
+        stretch.met = got[1]
+        return stretch.met
+
+    def _choose(self, met: int) -> tuple[int, ...]:
+        """The patterns whose requirements are all among those met, in order."""
         out = list(self._always)
-        for c in self._firsts & met:
-            for i in self._by_first[c]:
-                if len(self._wanted[i]) == 1 or met.issuperset(self._wanted[i]):
+        hits = met & self._firsts
+        while hits:
+            bit = hits & -hits
+            for i, need in self._by_first[bit]:
+                if need & met == need:
                     out.append(i)
+            hits ^= bit
         out.sort()
-        return out
+        return tuple(out)
 
     def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
         """For each pattern, whether it can match in text[lo:hi]."""
@@ -207,15 +257,30 @@ class PatternSet:
                 yield i, m
 
 
+class _Stretch:
+    """What a memo scope knows of one stretch of text: the requirements met there (for
+    those numbered below `covers`), and each set's candidates."""
+
+    __slots__ = ("answers", "covers", "met")
+
+    def __init__(self, covers: int, met: int, answers: dict[PatternSet, tuple[int, ...]]) -> None:
+        self.covers = covers
+        self.met = met
+        self.answers = answers
+
+
+_BY_TEXT = object()
+"""The key of a memo scope's table of the requirements met in each folded stretch."""
+
+
 class _State(NamedTuple):
     """A finder for the strings of some requirements and what each string it finds meets."""
 
     number: int
     finder: re.Pattern[str]
-    users: dict[str, frozenset[int]]
-    """The requirements each needed string belongs to."""
-    known: dict[str, frozenset[int]]
-    """The requirements met where each string found so far starts."""
+    met: dict[str, int]
+    """The requirements (a bit each) met where the finder reads each needed string:
+    those of the string and of every needed string it begins with."""
     covers: int
     """Requirements numbered below this one are looked for."""
 
@@ -316,26 +381,29 @@ class _Registry:
     @staticmethod
     def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
         """A state for the requirements (with their numbers)."""
-        users: dict[str, set[int]] = {}
+        users: dict[str, int] = {}
         for requirement, n in ids.items():
             for string in requirement:
-                users.setdefault(string, set()).add(n)
+                users[string] = users.get(string, 0) | 1 << n
         # one zero-width match per place where a needed string starts: the longest one
         finder = re.compile(f"(?=({_trie(users)}))")
-        frozen = {k: frozenset(v) for k, v in users.items()}
-        return _State(number, finder, frozen, {}, max(ids.values(), default=-1) + 1)
+        met = {}
+        for string in users:
+            bits = 0
+            for k in range(1, len(string) + 1):
+                bits |= users.get(string[:k], 0)
+            met[string] = bits
+        return _State(number, finder, met, max(ids.values(), default=-1) + 1)
 
 
-def _met(state: _State, folded: str, lo: int, hi: int) -> frozenset[int]:
-    """The requirements met in folded[lo:hi]. Where the finder reads a string, every
-    needed string it begins with is there too."""
-    found = set(state.finder.findall(folded, lo, hi))
-    known = state.known
-    for string in found.difference(known):
-        known[string] = frozenset(
-            n for k in range(1, len(string) + 1) for n in state.users.get(string[:k], ())
-        )
-    return frozenset().union(*[known[string] for string in found])
+def _met(state: _State, folded: str, lo: int, hi: int) -> int:
+    """The requirements met in folded[lo:hi], a bit each. Where the finder reads a
+    string, every needed string it begins with is there too."""
+    met = state.met
+    bits = 0
+    for string in set(state.finder.findall(folded, lo, hi)):
+        bits |= met[string]
+    return bits
 
 
 _REGISTRY = _Registry()
