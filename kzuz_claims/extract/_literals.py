@@ -29,7 +29,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from kzuz_claims.extract import _memo
@@ -385,8 +385,7 @@ class _Registry:
         for requirement, n in ids.items():
             for string in requirement:
                 users[string] = users.get(string, 0) | 1 << n
-        # one zero-width match per place where a needed string starts: the longest one
-        finder = re.compile(f"(?=({_trie(users)}))")
+        finder = _finder(users)
         met = {}
         for string in users:
             bits = 0
@@ -394,6 +393,21 @@ class _Registry:
                 bits |= users.get(string[:k], 0)
             met[string] = bits
         return _State(number, finder, met, max(ids.values(), default=-1) + 1)
+
+
+def _finder(strings: Collection[str]) -> re.Pattern[str]:
+    """A pattern whose `findall` gives, for each place where one of the strings starts,
+    the longest one that starts there.
+
+    Each match is one character long (where a string starts), so the next place is
+    tried next. The class it starts with lets the engine skip, without trying the trie,
+    the places whose character starts no string (spaces, most punctuation); the
+    lookbehind then reads the trie from that character on.
+    """
+    if not strings:
+        return re.compile("(?!)")
+    first = "[" + "".join(re.escape(c) for c in sorted({s[0] for s in strings})) + "]"
+    return re.compile(f"{first}(?<=(?=({_trie(strings, frequent_first=True)})){first})")
 
 
 def _met(state: _State, folded: str, lo: int, hi: int) -> int:
@@ -439,22 +453,41 @@ def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
     return _trie(unique)
 
 
-def _trie(strings: Iterable[str]) -> str:
+def _trie(strings: Iterable[str], *, frequent_first: bool = False) -> str:
     """A regular expression for the strings that matches the longest one at a place,
-    shaped as a trie so that the engine tries one branch per character, not every string."""
+    shaped as a trie so that the engine tries one branch per character, not every string.
+
+    The engine tries the branches of a node one after another: with `frequent_first`
+    the characters most frequent in (lower-case English) text come first, so that fewer
+    branches are tried before the one that matches, and a string that ends where longer
+    ones go on is an empty last branch, which the engine runs faster than an optional
+    group. The order of the branches changes nothing else: their characters differ."""
     root: dict[str, Any] = {}
     for s in strings:
         node = root
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_source(root)
+    return _trie_source(root, _rank_by_frequency if frequent_first else None)
 
 
-def _trie_source(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie_source(sub) for ch, sub in sorted(node.items()) if ch]
+_FREQUENT = " etaoinsrhldcumfpgwybv0kxjqz.,-"
+"""Characters of lower-case English text, the most frequent first."""
+
+
+def _rank_by_frequency(ch: str) -> tuple[int, str]:
+    found = _FREQUENT.find(ch)
+    return found if found >= 0 else len(_FREQUENT), ch
+
+
+def _trie_source(node: dict[str, Any], order: Callable[[str], tuple[int, str]] | None) -> str:
+    chars = sorted((ch for ch in node if ch), key=order)
+    branches = [re.escape(ch) + _trie_source(node[ch], order) for ch in chars]
     if not branches:
         return ""
+    if order is not None and "" in node:
+        # an empty last branch: what an optional group gives, at less cost
+        return "(?:" + "|".join(branches) + "|)"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
 
