@@ -231,8 +231,10 @@ class PatternSet:
 
     def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
         """For each pattern, whether it can match in text[lo:hi]."""
-        found = set(self.candidates(text, lo, hi))
-        return tuple(i in found for i in range(len(self.patterns)))
+        out = [False] * len(self.patterns)
+        for i in self.candidates(text, lo, hi):
+            out[i] = True
+        return tuple(out)
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) of every pattern in text[lo:hi], pattern by pattern."""
@@ -415,7 +417,7 @@ def _met(state: _State, folded: str, lo: int, hi: int) -> int:
     string, every needed string it begins with is there too."""
     met = state.met
     bits = 0
-    for string in set(state.finder.findall(folded, lo, hi)):
+    for string in state.finder.findall(folded, lo, hi):
         bits |= met[string]
     return bits
 
