@@ -175,31 +175,37 @@ class PatternSet:
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
+        return list(self._candidates(text, lo, hi))
+
+    def _candidates(self, text: str, lo: int, hi: int) -> tuple[int, ...]:
         if not self._firsts:
-            return list(self._always)
+            return self._always
         memo = _memo.table(_REGISTRY) if self._shared else None
         if memo is None:
-            return list(self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo)))
+            return self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo))
         # many figures of a sentence ask one set about the sentence: the answer is kept
         key = (text, lo, hi)
         stretch: _Stretch | None = memo.get(key)
         if stretch is None:
             stretch = memo[key] = _Stretch(-1, 0, {})
-        got = stretch.answers.get(self)
-        if got is None:
+        else:
+            got = stretch.answers.get(self)
+            if got is not None:
+                return got
+        if stretch.covers >= self._upto:
+            met = stretch.met
+        else:
             met = self._met_in(memo, stretch, text, lo, hi)
-            chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
-            got = memo.get(chosen)
-            if got is None:
-                got = memo[chosen] = self._choose(met)
-            stretch.answers[self] = got
-        return list(got)
+        chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
+        got = memo.get(chosen)
+        if got is None:
+            got = memo[chosen] = self._choose(met)
+        stretch.answers[self] = got
+        return got
 
     def _met_in(self, memo: dict[Any, Any], stretch: _Stretch, text: str, lo: int, hi: int) -> int:
         """The requirements met in text[lo:hi] (a bit each), inside a memo scope: what the
         shared registry's requirements met there, read once for all sets."""
-        if stretch.covers >= self._upto:
-            return stretch.met
         state = _REGISTRY.state(remake=False)
         if state.covers < self._upto:  # a set made since the shared finder: remake it after
             _memo.at_close(_REGISTRY.refresh)
@@ -232,13 +238,13 @@ class PatternSet:
     def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
         """For each pattern, whether it can match in text[lo:hi]."""
         out = [False] * len(self.patterns)
-        for i in self.candidates(text, lo, hi):
+        for i in self._candidates(text, lo, hi):
             out[i] = True
         return tuple(out)
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) of every pattern in text[lo:hi], pattern by pattern."""
-        for i in self.candidates(text, lo, hi):
+        for i in self._candidates(text, lo, hi):
             for m in self.patterns[i].finditer(text, lo, hi):
                 yield i, m
 
@@ -250,7 +256,7 @@ class PatternSet:
         `within`, a stretch of text holding text[lo:hi] such as its sentence, is where to
         learn which patterns can match: whatever cannot match there cannot in the slice,
         and every slice of one sentence then shares what was learnt once."""
-        candidates = self.candidates(text, *(within or (lo, hi)))
+        candidates = self._candidates(text, *(within or (lo, hi)))
         if not candidates:
             return
         part = text[lo:hi]
@@ -306,7 +312,7 @@ class Alternatives:
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """The matches of the whole pattern in text[lo:hi]."""
-        which = tuple(self._set.candidates(text, lo, hi))
+        which = self._set._candidates(text, lo, hi)
         if not which:
             return iter(())
         pattern = self._joined.get(which)
