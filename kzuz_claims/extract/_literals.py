@@ -14,7 +14,8 @@ not run there, and the matches it gives elsewhere are unchanged.
 The requirements of every shared pattern set are numbered in one registry with one
 finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
 sentence) is read once with that finder, and each set learns from what was read which
-of its patterns can run there.
+of its patterns can run there; the scope keeps each set's answer for the stretch, since
+many figures of a sentence ask the same set about it.
 
 `longest_first(words)` and `Alternatives` serve the same end from the other side: a
 long alternation of words tried as a trie, and an alternation run with only those of
