@@ -14,7 +14,8 @@ not run there, and the matches it gives elsewhere are unchanged.
 The requirements of every shared pattern set are numbered in one registry with one
 finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
 sentence) is read once with that finder, and each set learns from what was read which
-of its patterns can run there.
+of its patterns can run there; the scope keeps each set's answer for the stretch, since
+many figures of a sentence ask the same set about it.
 
 `longest_first(words)` and `Alternatives` serve the same end from the other side: a
 long alternation of words tried as a trie, and an alternation run with only those of
@@ -29,7 +30,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from kzuz_claims.extract import _memo
@@ -71,20 +72,35 @@ _DIGIT = str.isdecimal
 checks): folded text has a 0 for each of these."""
 
 
+_ASCII_FOLDS_LIST = [  # what fold changes among ASCII characters
+    (ch, " " if _SPACE(ch) else "0")
+    for ch in map(chr, range(128))
+    if (_SPACE(ch) and ch != " ") or (_DIGIT(ch) and ch != "0")
+]
+_ASCII_FOLDS = str.maketrans(dict(_ASCII_FOLDS_LIST))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """`text` lower-cased so that anything a case-insensitive ASCII literal matches in it
     reads as that literal in lower case, with a plain space for every whitespace
     character (what \\s matches) and a 0 for every digit (what \\d matches), at the
     same offsets."""
     low = text.lower()
-    if not low.isascii() and any(c in text for c in "İıſ"):
+    if low.isascii():  # one pass
+        return low.translate(_ASCII_FOLDS)
+    if any(c in text for c in "İıſ"):
         low = text.translate(_SPECIAL_FOLDS).lower()
-    # each distinct character is asked once: a text holds a few dozen
-    for ch in set(low):
-        if ch != " " and _SPACE(ch):
+    # each distinct character outside ASCII is asked once: a text holds a few
+    for ch in set(_NON_ASCII.findall(low)):
+        if _SPACE(ch):
             low = low.replace(ch, " ")
-        elif ch != "0" and _DIGIT(ch):
+        elif _DIGIT(ch):
             low = low.replace(ch, "0")
+    # str.translate has a fast path for ASCII text only: replacing is faster here
+    for ch, plain in _ASCII_FOLDS_LIST:
+        if ch in low:
+            low = low.replace(ch, plain)
     return low
 
 
@@ -137,56 +153,99 @@ class PatternSet:
         self._shared = shared
         registry = _REGISTRY if shared else _Registry()
         read = [[frozenset(r) for r in requirements(p)] for p in self.patterns]
-        wanted = [tuple(registry.number(r) for r in rs) for rs in read]
-        self._wanted = wanted
+        wanted = [[registry.number(r) for r in rs] for rs in read]
+        # a requirement is a bit: a pattern can run where all the bits it needs are met
+        needs = [sum(1 << n for n in set(w)) for w in wanted]
+        self._mask = 0
+        for need in needs:
+            self._mask |= need
+        self._always = tuple(i for i, need in enumerate(needs) if not need)
+        # the patterns by the bit of their most selective requirement, with all they need
+        by_first: dict[int, list[tuple[int, int]]] = {}
+        for i, (w, need) in enumerate(zip(wanted, needs, strict=True)):
+            if w:
+                by_first.setdefault(1 << w[0], []).append((i, need))
+        self._by_first = {bit: tuple(users) for bit, users in by_first.items()}
+        self._firsts = sum(by_first)
         # the set's own finder, with the registry's numbers: outside a scope, and inside
         # one until the shared finder is remade with this set's strings (when the scope
         # closes, so that sets made one after another do not remake it each time)
         own = {r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)}
         self._own = _Registry.state_of(own)
         self._upto = max(own.values(), default=-1) + 1
-        self._always = tuple(i for i, w in enumerate(wanted) if not w)
-        by_first: dict[int, list[int]] = {}
-        for i, w in enumerate(wanted):
-            if w:
-                by_first.setdefault(w[0], []).append(i)
-        self._by_first = {c: tuple(users) for c, users in by_first.items()}
-        self._firsts = frozenset(by_first)
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
+        return list(self._candidates(text, lo, hi))
+
+    def _candidates(self, text: str, lo: int, hi: int) -> tuple[int, ...]:
         if not self._firsts:
-            return list(self._always)
+            return self._always
         memo = _memo.table(_REGISTRY) if self._shared else None
-        state = _REGISTRY.state(remake=False) if memo is not None else None
-        if memo is not None and state is not None and state.covers >= self._upto:
-            # what the shared registry's requirements met in a stretch, read once for all
-            # sets with the state (by number) in use
-            key = (text, lo, hi)
-            got = memo.get(key)
-            if got is None or got[0] != state.number:
-                got = memo[key] = state.number, _met(state, _folded(text), lo, hi)
-            met = got[1]
+        if memo is None:
+            return self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo))
+        # many figures of a sentence ask one set about the sentence: the answer is kept
+        key = (text, lo, hi)
+        stretch: _Stretch | None = memo.get(key)
+        if stretch is None:
+            stretch = memo[key] = _Stretch(-1, 0, {})
         else:
-            if memo is not None:  # a set made since the shared finder: remake it after
-                _memo.at_close(_REGISTRY.refresh)
-            met = _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+            got = stretch.answers.get(self)
+            if got is not None:
+                return got
+        if stretch.covers >= self._upto:
+            met = stretch.met
+        else:
+            met = self._met_in(memo, stretch, text, lo, hi)
+        chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
+        got = memo.get(chosen)
+        if got is None:
+            got = memo[chosen] = self._choose(met)
+        stretch.answers[self] = got
+        return got
+
+    def _met_in(self, memo: dict[Any, Any], stretch: _Stretch, text: str, lo: int, hi: int) -> int:
+        """The requirements met in text[lo:hi] (a bit each), inside a memo scope: what the
+        shared registry's requirements met there, read once for all sets."""
+        state = _REGISTRY.state(remake=False)
+        if state.covers < self._upto:  # a set made since the shared finder: remake it after
+            _memo.at_close(_REGISTRY.refresh)
+            return _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+        # stretches of equal text meet the same (a headline read again in its own text)
+        by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
+        if by_text is None:
+            by_text = memo[_BY_TEXT] = {}
+        part = _folded(text)[lo:hi]
+        got = by_text.get(part)
+        if got is None or got[0] != state.number:
+            got = by_text[part] = state.number, _met(state, part, 0, len(part))
+        stretch.covers = state.covers
+        stretch.met = got[1]
+        return stretch.met
+
+    def _choose(self, met: int) -> tuple[int, ...]:
+        """The patterns whose requirements are all among those met, in order."""
         out = list(self._always)
-        for c in self._firsts & met:
-            for i in self._by_first[c]:
-                if len(self._wanted[i]) == 1 or met.issuperset(self._wanted[i]):
+        hits = met & self._firsts
+        while hits:
+            bit = hits & -hits
+            for i, need in self._by_first[bit]:
+                if need & met == need:
                     out.append(i)
+            hits ^= bit
         out.sort()
-        return out
+        return tuple(out)
 
     def possible(self, text: str, lo: int, hi: int) -> tuple[bool, ...]:
         """For each pattern, whether it can match in text[lo:hi]."""
-        found = set(self.candidates(text, lo, hi))
-        return tuple(i in found for i in range(len(self.patterns)))
+        out = [False] * len(self.patterns)
+        for i in self._candidates(text, lo, hi):
+            out[i] = True
+        return tuple(out)
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) of every pattern in text[lo:hi], pattern by pattern."""
-        for i in self.candidates(text, lo, hi):
+        for i in self._candidates(text, lo, hi):
             for m in self.patterns[i].finditer(text, lo, hi):
                 yield i, m
 
@@ -198,7 +257,7 @@ class PatternSet:
         `within`, a stretch of text holding text[lo:hi] such as its sentence, is where to
         learn which patterns can match: whatever cannot match there cannot in the slice,
         and every slice of one sentence then shares what was learnt once."""
-        candidates = self.candidates(text, *(within or (lo, hi)))
+        candidates = self._candidates(text, *(within or (lo, hi)))
         if not candidates:
             return
         part = text[lo:hi]
@@ -207,15 +266,30 @@ class PatternSet:
                 yield i, m
 
 
+class _Stretch:
+    """What a memo scope knows of one stretch of text: the requirements met there (for
+    those numbered below `covers`), and each set's candidates."""
+
+    __slots__ = ("answers", "covers", "met")
+
+    def __init__(self, covers: int, met: int, answers: dict[PatternSet, tuple[int, ...]]) -> None:
+        self.covers = covers
+        self.met = met
+        self.answers = answers
+
+
+_BY_TEXT = object()
+"""The key of a memo scope's table of the requirements met in each folded stretch."""
+
+
 class _State(NamedTuple):
     """A finder for the strings of some requirements and what each string it finds meets."""
 
     number: int
     finder: re.Pattern[str]
-    users: dict[str, frozenset[int]]
-    """The requirements each needed string belongs to."""
-    known: dict[str, frozenset[int]]
-    """The requirements met where each string found so far starts."""
+    met: dict[str, int]
+    """The requirements (a bit each) met where the finder reads each needed string:
+    those of the string and of every needed string it begins with."""
     covers: int
     """Requirements numbered below this one are looked for."""
 
@@ -239,7 +313,7 @@ class Alternatives:
 
     def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """The matches of the whole pattern in text[lo:hi]."""
-        which = tuple(self._set.candidates(text, lo, hi))
+        which = self._set._candidates(text, lo, hi)
         if not which:
             return iter(())
         pattern = self._joined.get(which)
@@ -316,26 +390,43 @@ class _Registry:
     @staticmethod
     def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
         """A state for the requirements (with their numbers)."""
-        users: dict[str, set[int]] = {}
+        users: dict[str, int] = {}
         for requirement, n in ids.items():
             for string in requirement:
-                users.setdefault(string, set()).add(n)
-        # one zero-width match per place where a needed string starts: the longest one
-        finder = re.compile(f"(?=({_trie(users)}))")
-        frozen = {k: frozenset(v) for k, v in users.items()}
-        return _State(number, finder, frozen, {}, max(ids.values(), default=-1) + 1)
+                users[string] = users.get(string, 0) | 1 << n
+        finder = _finder(users)
+        met = {}
+        for string in users:
+            bits = 0
+            for k in range(1, len(string) + 1):
+                bits |= users.get(string[:k], 0)
+            met[string] = bits
+        return _State(number, finder, met, max(ids.values(), default=-1) + 1)
 
 
-def _met(state: _State, folded: str, lo: int, hi: int) -> frozenset[int]:
-    """The requirements met in folded[lo:hi]. Where the finder reads a string, every
-    needed string it begins with is there too."""
-    found = set(state.finder.findall(folded, lo, hi))
-    known = state.known
-    for string in found.difference(known):
-        known[string] = frozenset(
-            n for k in range(1, len(string) + 1) for n in state.users.get(string[:k], ())
-        )
-    return frozenset().union(*[known[string] for string in found])
+def _finder(strings: Collection[str]) -> re.Pattern[str]:
+    """A pattern whose `findall` gives, for each place where one of the strings starts,
+    the longest one that starts there.
+
+    Each match is one character long (where a string starts), so the next place is
+    tried next. The class it starts with lets the engine skip, without trying the trie,
+    the places whose character starts no string (spaces, most punctuation); the
+    lookbehind then reads the trie from that character on.
+    """
+    if not strings:
+        return re.compile("(?!)")
+    first = "[" + "".join(re.escape(c) for c in sorted({s[0] for s in strings})) + "]"
+    return re.compile(f"{first}(?<=(?=({_trie(strings, frequent_first=True)})){first})")
+
+
+def _met(state: _State, folded: str, lo: int, hi: int) -> int:
+    """The requirements met in folded[lo:hi], a bit each. Where the finder reads a
+    string, every needed string it begins with is there too."""
+    met = state.met
+    bits = 0
+    for string in state.finder.findall(folded, lo, hi):
+        bits |= met[string]
+    return bits
 
 
 _REGISTRY = _Registry()
@@ -371,22 +462,41 @@ def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
     return _trie(unique)
 
 
-def _trie(strings: Iterable[str]) -> str:
+def _trie(strings: Iterable[str], *, frequent_first: bool = False) -> str:
     """A regular expression for the strings that matches the longest one at a place,
-    shaped as a trie so that the engine tries one branch per character, not every string."""
+    shaped as a trie so that the engine tries one branch per character, not every string.
+
+    The engine tries the branches of a node one after another: with `frequent_first`
+    the characters most frequent in (lower-case English) text come first, so that fewer
+    branches are tried before the one that matches, and a string that ends where longer
+    ones go on is an empty last branch, which the engine runs faster than an optional
+    group. The order of the branches changes nothing else: their characters differ."""
     root: dict[str, Any] = {}
     for s in strings:
         node = root
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_source(root)
+    return _trie_source(root, _rank_by_frequency if frequent_first else None)
 
 
-def _trie_source(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie_source(sub) for ch, sub in sorted(node.items()) if ch]
+_FREQUENT = " etaoinsrhldcumfpgwybv0kxjqz.,-"
+"""Characters of lower-case English text, the most frequent first."""
+
+
+def _rank_by_frequency(ch: str) -> tuple[int, str]:
+    found = _FREQUENT.find(ch)
+    return found if found >= 0 else len(_FREQUENT), ch
+
+
+def _trie_source(node: dict[str, Any], order: Callable[[str], tuple[int, str]] | None) -> str:
+    chars = sorted((ch for ch in node if ch), key=order)
+    branches = [re.escape(ch) + _trie_source(node[ch], order) for ch in chars]
     if not branches:
         return ""
+    if order is not None and "" in node:
+        # an empty last branch: what an optional group gives, at less cost
+        return "(?:" + "|".join(branches) + "|)"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kzuz_claims.extract._memo import memoised
 
@@ -60,13 +60,19 @@ _ABBREV = {
     "art",
     "fig",
 }
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# "[.!?…][.!?…]*" is "[.!?…]+", spelt so that the engine skips to the next stop
+# character by itself (it does not for a pattern that starts with a repeat)
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n|\n")
+_NOT_BLANK = re.compile(r"\S")  # what str.strip() keeps: \s is str.isspace
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_NEXT_START = re.compile(r"\s+(\S)")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: its offsets into the document text and its paragraph number."""
+class Sentence(NamedTuple):
+    """A sentence: its offsets into the document text and its paragraph number (a named
+    tuple: a document makes hundreds, and a frozen dataclass is slow to make)."""
 
     start: int
     end: int
@@ -83,50 +89,55 @@ def _split(text: str, start: int) -> tuple[Sentence, ...]:
     """`split`, once per text in an extraction: claims, persons and the source line all
     read the sentences (nothing is kept between extractions)."""
     out: list[Sentence] = []
+    # the stops of the whole text in one pass; none holds a line break. One that is
+    # followed by the break ending its line is not a stop of the line: the line is read
+    # as if it were the whole text, where nothing follows the stop.
+    stops = [m.span() for m in _END.finditer(text, start)]
+    stops.append((len(text) + 1, len(text) + 1))
+    k = 0
     para = 0
     pos = start
+    not_blank = _NOT_BLANK.search
     for m in [*_PARA.finditer(text, start), None]:
-        line_end = m.start() if m else len(text)
-        if text[pos:line_end].strip():
-            out.extend(_split_line(text, pos, line_end, para))
-        if m is not None:
-            if "\n" in m.group()[1:] or not text[pos:line_end].strip():
+        end = m.start() if m is not None else len(text)
+        if not_blank(text, pos, end):
+            s = pos
+            while stops[k][0] < end:
+                dot, after = stops[k]
+                k += 1
+                if after < end and _is_boundary(text, dot, after, end):
+                    _add(text, s, after, para, out)
+                    s = after
+            if not_blank(text, s, end):
+                _add(text, s, end, para, out)
+            if m is not None and m.end() - end > 1:  # a blank line between: a new paragraph
                 para += 1
-            pos = m.end()
         else:
+            para += 1
+        if m is None:
             break
+        pos = m.end()
     return tuple(out)
-
-
-def _split_line(text: str, start: int, end: int, para: int) -> list[Sentence]:
-    out = []
-    s = start
-    for m in _END.finditer(text, start, end):
-        if not _is_boundary(text, m.start(), m.end(), end):
-            continue
-        out.append(_trim(text, s, m.end(), para))
-        s = m.end()
-    if text[s:end].strip():
-        out.append(_trim(text, s, end, para))
-    return [x for x in out if x.end > x.start]
 
 
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if text[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if word:
         w = word.group(1).lower()
-        if w in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+        if w in _ABBREV or _INITIALS.fullmatch(w):
             return False
     # the next sentence must start like one: capital, digit, quote, bracket
-    nxt = re.match(r"\s+(\S)", text[after:end])
+    nxt = _NEXT_START.match(text, after, end)
     return not (nxt and nxt.group(1).islower())
 
 
-def _trim(text: str, start: int, end: int, para: int) -> Sentence:
+def _add(text: str, start: int, end: int, para: int, out: list[Sentence]) -> None:
+    """text[start:end] without the whitespace around it, as a sentence, unless empty."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Sentence(start, end, para)
+    if end > start:
+        out.append(Sentence(start, end, para))

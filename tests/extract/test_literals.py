@@ -208,3 +208,11 @@ def test_fold_reads_whitespace_and_digits_as_the_re_module_does() -> None:
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert set(re.findall(r"\s", every)) == {c for c in every if c.isspace()}
     assert set(re.findall(r"\d", every)) == {c for c in every if c.isdecimal()}
+
+
+@given(st.text(max_size=60) | TEXT)
+def test_fold_is_the_character_by_character_fold(text: str) -> None:
+    # fold() works a few characters at a time; this is what it stands for
+    low = text.translate(str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})).lower()
+    expected = "".join(" " if c.isspace() else "0" if c.isdecimal() else c for c in low)
+    assert fold(text) == expected
