@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Literal
 
-from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract import _memo
+from kzuz_claims.extract._literals import PatternSet, _folded, fold, longest_first
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -236,7 +238,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric_date",
         re.compile(
-            r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b",
+            # "\b\d{1,2}[./]...|\b\d{4}-...|\b\d{1,2}:..." with the shared leading digit
+            # first and its \b as a lookbehind: a pattern that begins with a digit lets
+            # the engine skip to the next digit instead of trying every place
+            r"\d(?<!\w\d)(?:\d?[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?"
+            r"|\d{3}-\d{2}-\d{2}\b|\d?:\d{2}\b)",
             re.I,
         ),
     ),
@@ -268,16 +274,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _MAYBE_PERIOD = re.compile(
-    r"\d|Q[1-4]|H[12]|"
-    + longest_first(
+    longest_first(
         [
-            *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since"),
-            *("future", *_MONTHS),
+            *("0", "year", "month", "quarter", "half", "term", "today", "decade", "week"),
+            *("since", "future", *_MONTHS),
         ]
-    ),
-    re.I,
+    )
 )
-"""Whether a sentence may hold a period at all (only whether it matches is asked)."""
+"""Whether a sentence may hold a period at all (only whether it matches is asked), read
+in its folded text (see `_literals.fold`): a digit there is a 0, and so "Q1" or "H2"
+holds one. Shaped as one trie of plain letters, it lets the engine skip to the
+letters that can begin one."""
 
 
 @cache
@@ -285,23 +292,186 @@ def _pattern_set() -> PatternSet:
     return PatternSet(pat for _, pat in _PATTERNS)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Token:
+    """A token found by `find` in the text, or in its folded form (see `_literals.fold`)
+    `offset` characters past the start of the match."""
+
+    find: re.Pattern[str]
+    folded: bool
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Anchor:
+    """Where a pattern with an optional lead ("in the 2023") can start, found from a
+    token every match holds (the year).
+
+    The regex engine cannot skip ahead to such a pattern's first required letter, so it
+    tries the whole lead at every place of a sentence. Its matches start at the token or
+    at one of the few words of its lead that stand right before it; the pattern is tried
+    only there. `back` reads those words backwards from the token in the reversed folded
+    text, one (optional) group for each.
+    """
+
+    token: _Token
+    back: re.Pattern[str]
+
+
+_MONTH_START = _Token(
+    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
+)
+"""The start of a month name (each begins with its three-letter abbreviation), folded."""
+_A_YEAR = _Token(re.compile(_YEAR), False)
+_REL_YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
+"""The "year" of a relative year ("last year", "the same year"), folded."""
+
+
+def _back(words: int, *phrases: str) -> re.Pattern[str]:
+    """Up to `words` of the phrases' words, each with the spaces after it, read backwards
+    in reversed folded text: where a lead of those words can start."""
+    rev = longest_first(
+        {word[::-1] for phrase in phrases for word in phrase.split()}, ignore_case=False
+    )
+    return _nested(rf" +(?:{rev})(?![a-z])", words)
+
+
+def _nested(step: str, times: int) -> re.Pattern[str]:
+    """Up to `times` steps, each a group: "(step)(?:(step)...)?", nested so that the first
+    step that fails ends the match."""
+    return re.compile("(?:".join(f"({step})" for _ in range(times)) + ")?" * (times - 1))
+
+
+_LEAD = (*_PREPOSITIONS, "the")
+"""The words of `_PRE`."""
+_YEAR_ANCHOR = _Anchor(_A_YEAR, _back(3, *_LEAD))
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_ANCHORS: dict[str, _Anchor] = {
+    # at most "as per the period from" before the first month
+    "month_range": _Anchor(_MONTH_START, _back(5, *_LEAD, "period", "from")),
+    # at most "Monday, 5th of" before the month: a weekday and its comma, a day, "of"
+    "event_date": _Anchor(
+        _MONTH_START,
+        _nested(
+            rf" +(?:,?(?:{longest_first({w[::-1] for w in _WEEKDAYS}, ignore_case=False)})"
+            r"|(?:ts|dn|dr|ht)?00?|fo)(?![a-z0])",
+            3,
+        ),
+    ),
+    "month_year": _Anchor(_MONTH_START, _back(3, *_LEAD)),
+    "month_alone": _Anchor(_MONTH_START, _back(1, "in", "for", "during", "over", "throughout")),
+    # at most "as per the current" before "year"
+    "rel_year": _Anchor(
+        _REL_YEAR_WORD, _back(5, *_LEAD, "last", "this", "current", "previous", "past", "same")
+    ),
+    "year_range": _YEAR_ANCHOR,
+    "year": _YEAR_ANCHOR,
+}
+"""The patterns tried only where their anchor allows (see `_Anchor`): those that would
+otherwise cost the most. None of them matches an empty string (a test checks)."""
+
+
+class _Sentence:
+    """A stretch of text as `find` reads it: its folded form (see `_literals.fold`), and,
+    asked once for all patterns, where matches with a given anchor can start."""
+
+    __slots__ = ("_rev", "_starts", "_tokens", "base", "folded", "hi", "lo", "text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        # inside a memo scope the whole text is folded once (the literal prefilter
+        # folds it too); outside one, only the stretch (`base` is where it starts)
+        if _memo.active():
+            self.folded, self.base = _folded(text), 0
+        else:
+            self.folded, self.base = fold(text[lo:hi]), lo
+        self._rev: str | None = None
+        self._tokens: dict[_Token, list[int]] = {}
+        self._starts: dict[_Anchor, list[int]] = {}
+
+    def maybe_period(self) -> bool:
+        """Whether `_MAYBE_PERIOD` matches in the stretch (a digit, most often, says so)."""
+        lo, hi = self.lo - self.base, self.hi - self.base
+        return self.folded.find("0", lo, hi) >= 0 or bool(_MAYBE_PERIOD.search(self.folded, lo, hi))
+
+    def tokens(self, token: _Token) -> list[int]:
+        """Where the token stands in the stretch, in order."""
+        found = self._tokens.get(token)
+        if found is None:
+            lo, hi, base = self.lo, self.hi, self.base
+            if token.folded:
+                skip = token.offset + base
+                found = [
+                    m.start() + skip for m in token.find.finditer(self.folded, lo - base, hi - base)
+                ]
+            else:
+                found = [m.start() + token.offset for m in token.find.finditer(self.text, lo, hi)]
+            self._tokens[token] = found
+        return found
+
+    def starts(self, anchor: _Anchor) -> list[int]:
+        """In order, every place in the stretch where a match anchored so can start."""
+        found = self._starts.get(anchor)
+        if found is not None:
+            return found
+        at = self.tokens(anchor.token)
+        if at:
+            lo, hi = self.lo, self.hi
+            if self._rev is None:
+                self._rev = self.folded[lo - self.base : hi - self.base][::-1]
+            rev, back = self._rev, anchor.back.match
+            # rev[hi - a] is the character before a; a lead word read back to j starts at hi - j
+            places = set(at)
+            for a in at:
+                lead = back(rev, hi - a)
+                if lead is not None:
+                    places.update(hi - j for _, j in lead.regs[1:] if j >= 0)
+            if len(places) > len(at):
+                at = sorted(places)
+        self._starts[anchor] = at
+        return at
+
+    def finditer(self, pattern: re.Pattern[str], anchor: _Anchor) -> Iterator[re.Match[str]]:
+        """What `pattern.finditer(text, lo, hi)` gives, trying only where it can start."""
+        text, hi = self.text, self.hi
+        pos = self.lo
+        for p in self.starts(anchor):
+            if p >= pos:
+                m = pattern.match(text, p, hi)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+
+
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
-    # the patterns first: in most sentences none of them can run, which is cheaper to
-    # learn than whether _MAYBE_PERIOD matches
-    matches = list(_pattern_set().finditer(text, start, end))
-    if not matches or not _MAYBE_PERIOD.search(text, start, end):
-        return []
+    sentence = _Sentence(text, start, end)
+    # whether the sentence may hold a period is asked only once a match is to be read:
+    # in most sentences none is found, which is cheaper to learn
+    maybe: bool | None = None
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for i, m in matches:
-        if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        pm = _resolve(_PATTERNS[i][0], m, pub)
-        if pm is None:
-            continue
-        taken.append((m.start(), m.end()))
-        out.append(pm)
+    for i in _pattern_set().candidates(text, start, end):
+        name, pattern = _PATTERNS[i]
+        anchor = _ANCHORS.get(name)
+        found = (
+            pattern.finditer(text, start, end)
+            if anchor is None
+            else sentence.finditer(pattern, anchor)
+        )
+        for m in found:
+            if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if maybe is None:
+                maybe = sentence.maybe_period()
+            if not maybe:
+                return []
+            pm = _resolve(name, m, pub)
+            if pm is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(pm)
     out.sort(key=lambda p: p.start)
     return [_as_compared(text, start, p) for p in out]
 
