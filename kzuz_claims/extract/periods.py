@@ -444,24 +444,30 @@ class _Sentence:
                     pos = m.end()
 
 
+_ENTRIES = [(name, pattern, _ANCHORS.get(name)) for name, pattern in _PATTERNS]
+
+
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
+    candidates = _pattern_set().candidates(text, start, end)
+    if not candidates:
+        return []
     sentence = _Sentence(text, start, end)
     # whether the sentence may hold a period is asked only once a match is to be read:
     # in most sentences none is found, which is cheaper to learn
     maybe: bool | None = None
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for i in _pattern_set().candidates(text, start, end):
-        name, pattern = _PATTERNS[i]
-        anchor = _ANCHORS.get(name)
+    for i in candidates:
+        name, pattern, anchor = _ENTRIES[i]
         found = (
             pattern.finditer(text, start, end)
             if anchor is None
             else sentence.finditer(pattern, anchor)
         )
         for m in found:
-            if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+            s, e = m.span()
+            if s == e or (taken and any(s < e0 and s0 < e for s0, e0 in taken)):
                 continue
             if maybe is None:
                 maybe = sentence.maybe_period()
@@ -470,36 +476,42 @@ def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMentio
             pm = _resolve(name, m, pub)
             if pm is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append((s, e))
             out.append(pm)
+    if not out:
+        return out
     out.sort(key=lambda p: p.start)
-    return [_as_compared(text, start, p) for p in out]
+    return [_as_compared(sentence, p) for p in out]
 
 
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|up\s+from|down\s+from|from)(?:\s+(?:in|that\s+of|the\s+level\s+of))?\s*)\Z",
     re.I,
 )
+_COMPARED_LAST = ("to", "with", "than", "versus", "vs", "vs.", "against", "from", "in", "of")
+"""How what `_COMPARED_BEFORE` finds can end (folded, spaces after it aside): the regex
+is run only on text that ends so."""
 
 
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|growth|decrease|decline|drop|fall|jump|gain|up|down)\b[^.;]*\Z", re.I
 )
+_ON = re.compile(r"on\s", re.I)
+_IN_FOR = re.compile(r"(?:in|for|during|over)\s", re.I)
 
 
-def _as_compared(text: str, lo: int, p: PeriodMention) -> PeriodMention:
+def _as_compared(sentence: _Sentence, p: PeriodMention) -> PeriodMention:
     """A period right after "than", "compared to", "up from" is the base of a change."""
     if p.role != "period" or p.period is None:
         return p
-    if re.match(r"on\s", p.text, re.I) and _CHANGE_NOUN.search(
-        text, max(lo, p.start - 40), p.start
-    ):
+    text, lo = sentence.text, sentence.lo
+    if _ON.match(p.text) and _CHANGE_NOUN.search(text, max(lo, p.start - 40), p.start):
         return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
-    if _COMPARED_BEFORE.search(text[max(lo, p.start - 30) : p.start]):
-        if (
-            re.match(r"(?:in|for|during|over)\s", p.text, re.I)
-            and "from" in text[max(lo, p.start - 6) : p.start]
-        ):
+    a = max(lo, p.start - 30)
+    if sentence.folded[a - sentence.base : p.start - sentence.base].rstrip(" ").endswith(
+        _COMPARED_LAST
+    ) and _COMPARED_BEFORE.search(text[a : p.start]):
+        if _IN_FOR.match(p.text) and "from" in text[max(lo, p.start - 6) : p.start]:
             return p
         return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
     return p
