@@ -273,18 +273,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_MAYBE_PERIOD = re.compile(
-    longest_first(
-        [
-            *("0", "year", "month", "quarter", "half", "term", "today", "decade", "week"),
-            *("since", "future", *_MONTHS),
-        ]
-    )
+_MAYBE_WORDS = (
+    *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since", "future"),
+    *_MONTHS,
 )
-"""Whether a sentence may hold a period at all (only whether it matches is asked), read
-in its folded text (see `_literals.fold`): a digit there is a 0, and so "Q1" or "H2"
-holds one. Shaped as one trie of plain letters, it lets the engine skip to the
-letters that can begin one."""
+_MAYBE_PERIOD = re.compile(longest_first(["0", *_MAYBE_WORDS]))
+"""Whether a sentence may hold a period at all (a digit, as in "Q1", or one of the words;
+only whether it matches is asked), read in its folded text (see `_literals.fold`),
+where a digit is a 0. Shaped as one trie of plain letters, it lets the engine skip to
+the letters that can begin one."""
 
 
 @cache
@@ -316,6 +313,8 @@ class _Anchor:
 
     token: _Token
     back: re.Pattern[str]
+    bare: bool = True
+    """Whether a match can start at the token itself, with no lead."""
 
 
 _MONTH_START = _Token(
@@ -360,10 +359,14 @@ _ANCHORS: dict[str, _Anchor] = {
         ),
     ),
     "month_year": _Anchor(_MONTH_START, _back(3, *_LEAD)),
-    "month_alone": _Anchor(_MONTH_START, _back(1, "in", "for", "during", "over", "throughout")),
+    "month_alone": _Anchor(
+        _MONTH_START, _back(1, "in", "for", "during", "over", "throughout"), bare=False
+    ),
     # at most "as per the current" before "year"
     "rel_year": _Anchor(
-        _REL_YEAR_WORD, _back(5, *_LEAD, "last", "this", "current", "previous", "past", "same")
+        _REL_YEAR_WORD,
+        _back(5, *_LEAD, "last", "this", "current", "previous", "past", "same"),
+        bare=False,
     ),
     "year_range": _YEAR_ANCHOR,
     "year": _YEAR_ANCHOR,
@@ -422,13 +425,12 @@ class _Sentence:
                 self._rev = self.folded[lo - self.base : hi - self.base][::-1]
             rev, back = self._rev, anchor.back.match
             # rev[hi - a] is the character before a; a lead word read back to j starts at hi - j
-            places = set(at)
+            places = set(at) if anchor.bare else set()
             for a in at:
                 lead = back(rev, hi - a)
                 if lead is not None:
                     places.update(hi - j for _, j in lead.regs[1:] if j >= 0)
-            if len(places) > len(at):
-                at = sorted(places)
+            at = sorted(places)
         self._starts[anchor] = at
         return at
 
