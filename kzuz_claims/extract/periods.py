@@ -53,6 +53,8 @@ _REL_YEAR = (
     r"|current year|previous year)"
 )
 _YREF = rf"(?:{_YEAR}|{_REL_YEAR})"
+_YEAR_RE = re.compile(_YEAR)
+_YREF_RE = re.compile(_YREF, re.I)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREPOSITIONS: tuple[str, ...] = (
     *("in", "for", "during", "over", "throughout", "from"),
@@ -91,7 +93,7 @@ def _n(word: str) -> int:
 def _year_of(ref: str, pub: date | None) -> tuple[int | None, bool]:
     """The year a reference names, and whether it was relative."""
     r = ref.lower()
-    if re.fullmatch(_YEAR, r):
+    if _YEAR_RE.fullmatch(r):
         return int(r), False
     if pub is None:
         return None, True
@@ -101,7 +103,12 @@ def _year_of(ref: str, pub: date | None) -> tuple[int | None, bool]:
 
 
 def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
-    return date(y, m1, 1), date(y, m2, calendar.monthrange(y, m2)[1])
+    return date(y, m1, 1), date(y, m2, _last_day(y, m2))
+
+
+def _last_day(y: int, m: int) -> int:
+    """The last day of month `m` of year `y` (what `calendar.monthrange` says, sooner)."""
+    return 29 if m == 2 and calendar.isleap(y) else calendar.mdays[m]
 
 
 def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
@@ -321,7 +328,7 @@ _MONTH_START = _Token(
     re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
 )
 """The start of a month name (each begins with its three-letter abbreviation), folded."""
-_A_YEAR = _Token(re.compile(_YEAR), False)
+_A_YEAR = _Token(_YEAR_RE, False)
 _REL_YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
 """The "year" of a relative year ("last year", "the same year"), folded."""
 
@@ -602,7 +609,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         day = g.get("d") or g.get("d2")
         if g.get("y"):
             y, rel = int(g["y"]), False
-        elif g.get("m3") and re.fullmatch(_YREF, g["m3"], re.I):
+        elif g.get("m3") and _YREF_RE.fullmatch(g["m3"]):
             y, rel = _year_of(g["m3"], pub)
             if y is None:
                 return mention("period", None, rel)
@@ -614,7 +621,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             return mention("period", None, True)
         if g.get("m3"):
             mo = _MONTHS[g["m3"].lower().rstrip(".")]
-            d0 = date(y, mo, 1) if "end" not in text else date(y, mo, calendar.monthrange(y, mo)[1])
+            d0 = date(y, mo, 1) if "end" not in text else date(y, mo, _last_day(y, mo))
         else:
             if mon is None or day is None:
                 return None
@@ -659,7 +666,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             y, rel = (pub.year if mo >= pub.month else pub.year + 1), True
         else:
             return mention("horizon", None, True)
-        end_ = date(y, mo, calendar.monthrange(y, mo)[1])
+        end_ = date(y, mo, _last_day(y, mo))
         start = pub if pub is not None and pub <= end_ else date(y, 1, 1)
         return mention("horizon", _mk(start, end_, PeriodKind.OPEN_TARGET, rel, text), rel)
     if name == "next_years":
