@@ -108,7 +108,10 @@ def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
 
 def _last_day(y: int, m: int) -> int:
     """The last day of month `m` of year `y` (what `calendar.monthrange` says, sooner)."""
-    return 29 if m == 2 and calendar.isleap(y) else calendar.mdays[m]
+    return 29 if m == 2 and calendar.isleap(y) else _DAYS[m]
+
+
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
@@ -308,20 +311,20 @@ class _Token:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Anchor:
-    """Where a pattern with an optional lead ("in the 2023") can start, found from a
-    token every match holds (the year).
+    """Where a pattern that the regex engine would try at every place of a sentence can
+    start, found from the tokens one of which every match holds.
 
-    The regex engine cannot skip ahead to such a pattern's first required letter, so it
-    tries the whole lead at every place of a sentence. Its matches start at the token or
-    at one of the few words of its lead that stand right before it; the pattern is tried
-    only there. `back` reads those words backwards from the token in the reversed folded
-    text, one (optional) group for each.
+    A pattern led by words the engine cannot skip ahead to ("in the 2023", "over the
+    period") is tried at each place in turn. Its matches start at a token (the year) or
+    at one of the few words of its lead that stand right before one; the pattern is
+    tried only there. `back` reads those words backwards from the token in the reversed
+    folded text, one (optional) group for each.
     """
 
-    token: _Token
-    back: re.Pattern[str]
+    tokens: tuple[_Token, ...]
+    back: re.Pattern[str] | None
     bare: bool = True
-    """Whether a match can start at the token itself, with no lead."""
+    """Whether a match can start at a token itself, with no lead."""
 
 
 _MONTH_START = _Token(
@@ -329,17 +332,21 @@ _MONTH_START = _Token(
 )
 """The start of a month name (each begins with its three-letter abbreviation), folded."""
 _A_YEAR = _Token(_YEAR_RE, False)
-_REL_YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
-"""The "year" of a relative year ("last year", "the same year"), folded."""
+_YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
+"""The "year" of "last year", "the same year", folded."""
+_YEAR_START = _Token(re.compile(r" year"), True, 1)
+"""The same, where the "year" may begin a longer word."""
+_THE = _Token(re.compile(r"the "), True)
 
 
 def _back(words: int, *phrases: str) -> re.Pattern[str]:
-    """Up to `words` of the phrases' words, each with the spaces after it, read backwards
-    in reversed folded text: where a lead of those words can start."""
+    """Up to `words` of the phrases' words (folded: "1st" is "0st"), each with the spaces
+    after it, read backwards in reversed folded text: where a lead of those words can
+    start (after a character no word of the lead can hold)."""
     rev = longest_first(
         {word[::-1] for phrase in phrases for word in phrase.split()}, ignore_case=False
     )
-    return _nested(rf" +(?:{rev})(?![a-z])", words)
+    return _nested(rf" +(?:{rev})(?![a-z0])", words)
 
 
 def _nested(step: str, times: int) -> re.Pattern[str]:
@@ -350,31 +357,60 @@ def _nested(step: str, times: int) -> re.Pattern[str]:
 
 _LEAD = (*_PREPOSITIONS, "the")
 """The words of `_PRE`."""
-_YEAR_ANCHOR = _Anchor(_A_YEAR, _back(3, *_LEAD))
+_REL_LEAD = ("last", "this", "current", "previous", "past", "same", "the")
+"""The words before "year" in `_REL_YEAR`."""
+_ORDINALS = (*("first", "second", "third", "fourth"), *("0st", "0nd", "0rd", "0th"))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_OF = [f"{d}{th}" for d in ("0", "00") for th in ("", "st", "nd", "rd", "th")]
+"""A day before a month, folded ("5th", "12")."""
+
+# Patterns that share tokens share one anchor, with the words of all their leads: each
+# is tried at a few more places, but the places are found once. Each anchor takes as
+# many words as the longest lead: "as per the period from" January, "Monday, 5th of"
+# May, "compared to the level of the same" year.
+_MONTH_ANCHOR = _Anchor(
+    (_MONTH_START,),
+    _back(5, *_LEAD, "period", "from", *_WEEKDAYS, *(f"{w}," for w in _WEEKDAYS), *_DAYS_OF),
+)
+_YEAR_ANCHOR = _Anchor((_A_YEAR,), _back(3, *_LEAD))
+_THE_ANCHOR = _Anchor(
+    (_THE,), _back(1, "over", "in", "during", "for", "throughout", "within", "at"), bare=False
+)
+_TO_YEAR_ANCHOR = _Anchor(
+    (_A_YEAR, _YEAR_START),
+    _back(
+        7,
+        "by until till before the end of this next",
+        "compared to with than versus vs vs. against relative in the level of that of",
+        *_REL_LEAD,
+    ),
+    bare=False,
+)
+"""The year a deadline or a comparison goes to."""
 
 _ANCHORS: dict[str, _Anchor] = {
-    # at most "as per the period from" before the first month
-    "month_range": _Anchor(_MONTH_START, _back(5, *_LEAD, "period", "from")),
-    # at most "Monday, 5th of" before the month: a weekday and its comma, a day, "of"
-    "event_date": _Anchor(
-        _MONTH_START,
-        _nested(
-            rf" +(?:,?(?:{longest_first({w[::-1] for w in _WEEKDAYS}, ignore_case=False)})"
-            r"|(?:ts|dn|dr|ht)?00?|fo)(?![a-z0])",
-            3,
-        ),
-    ),
-    "month_year": _Anchor(_MONTH_START, _back(3, *_LEAD)),
-    "month_alone": _Anchor(
-        _MONTH_START, _back(1, "in", "for", "during", "over", "throughout"), bare=False
-    ),
-    # at most "as per the current" before "year"
-    "rel_year": _Anchor(
-        _REL_YEAR_WORD,
-        _back(5, *_LEAD, "last", "this", "current", "previous", "past", "same"),
+    "at_edge": _THE_ANCHOR,
+    "the_period": _THE_ANCHOR,
+    "first_months": _Anchor(
+        (_Token(re.compile("months"), True),),
+        _back(7, *_LEAD, "first", "0", "00", *_NUMW),
         bare=False,
     ),
+    "month_range": _MONTH_ANCHOR,
+    "half": _Anchor(
+        (_Token(re.compile("half|h0|0h"), True),), _back(4, *_LEAD, *_ORDINALS[:2], "0st", "0nd")
+    ),
+    "quarter": _Anchor((_Token(re.compile("quarter|q0"), True),), _back(4, *_LEAD, *_ORDINALS)),
+    "as_of": _Anchor((_Token(re.compile("as +(?:of|at) "), True),), None),
+    "deadline": _TO_YEAR_ANCHOR,
+    "vague_horizon": _THE_ANCHOR,
+    "past_years": _THE_ANCHOR,
+    "compared": _TO_YEAR_ANCHOR,
+    "event_date": _MONTH_ANCHOR,
+    "month_year": _MONTH_ANCHOR,
+    "the_year": _THE_ANCHOR,
+    "month_alone": _MONTH_ANCHOR,
+    "rel_year": _Anchor((_YEAR_WORD,), _back(5, *_LEAD, *_REL_LEAD), bare=False),
     "year_range": _YEAR_ANCHOR,
     "year": _YEAR_ANCHOR,
 }
@@ -425,8 +461,11 @@ class _Sentence:
         found = self._starts.get(anchor)
         if found is not None:
             return found
-        at = self.tokens(anchor.token)
-        if at:
+        tokens = anchor.tokens
+        at = self.tokens(tokens[0])
+        if len(tokens) > 1:
+            at = sorted({a for token in tokens for a in self.tokens(token)})
+        if at and anchor.back is not None:
             lo, hi = self.lo, self.hi
             if self._rev is None:
                 self._rev = self.folded[lo - self.base : hi - self.base][::-1]

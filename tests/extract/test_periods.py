@@ -98,14 +98,18 @@ def test_no_preposition_before_a_period_begins_another() -> None:
 _LEADS = [
     *("in", "For", "during", "over", "throughout", "from", "as per", "of", "at", "by", "on"),
     *("the", "The", "period", "last", "this", "current", "previous", "same", "Monday,", "5th"),
+    *("first", "2nd", "a couple of", "twelve", "until", "before", "the end of", "next"),
+    *("compared to", "than", "vs.", "against", "the level of", "whole", "as of", "As  at"),
 ]
 _WORDS = [
     *("year", "years", "within", "January", "jan", "Jan.", "March", "market", "may", "Sept"),
     *("dec", "decrease", "22", "3", "to", "through", "until", "and", "–", "-", "2023", "1999"),
     *("2019-20", "12019", "results", "ago", "12.05.2023", "1/2/23", "10:30", "2023-01-05"),
-    *("5.5", "é", "İn", "ſince", "K", "q1", "H2", "than", "vſ", "compared with", "the year"),
+    *("5.5", "é", "İn", "ſince", "K", "q1", "H2", "1H", "than", "vſ", "compared with"),
     *("January to March", "Jan–Apr.", "May 5", "5 of May", "May 2023", "2019-2021", "2020 to 22"),
     *("last year", "the same year", "the current year", "in May", "Friday, May 5, 2023"),
+    *("quarter", "Q3 2023", "half of 2023", "months", "months of 2022", "period", "season"),
+    *("coming years", "long-term", "past five years", "the year", "yearly", "20234"),
 ]
 _SPACES = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", ",", ", ", ".", "", "(", "_"])
 _TEXT = st.lists(
@@ -129,6 +133,12 @@ _TEXT = st.lists(
 @example("x on Monday, 5th of May", 0, 0, True)
 @example("x as per the May 2023, as per the 2019 to 2021", 0, 0, False)
 @example("x as per the the same year, throughout May", 0, 0, True)
+@example("x as per the first a couple of months, as per the second half", 0, 0, False)
+@example("x as per the first quarter, by the end of the year", 0, 0, True)
+@example("x compared to the level of the same year, over the whole year", 0, 0, False)
+@example("x as  at the end of 2023, over the past 5 years", 0, 0, True)
+@example("x within the past 5 years, throughout the year, for the period", 0, 0, False)
+@example("x during the whole year, over the coming years, in the long term", 0, 0, True)
 def test_anchored_patterns_find_what_they_find_everywhere(
     text: str, cut_lo: int, cut_hi: int, scoped: bool
 ) -> None:
