@@ -302,11 +302,13 @@ def _pattern_set() -> PatternSet:
 @dataclass(frozen=True, slots=True, eq=False)
 class _Token:
     """A token found by `find` in the text, or in its folded form (see `_literals.fold`)
-    `offset` characters past the start of the match."""
+    `offset` characters past the start of the match; and by `first` at the start of the
+    stretch, if `find` needs a character before the token."""
 
     find: re.Pattern[str]
     folded: bool
     offset: int = 0
+    first: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -328,9 +330,13 @@ class _Anchor:
 
 
 _MONTH_START = _Token(
-    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
+    re.compile(r"\W(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"),
+    True,
+    1,
+    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"),
 )
-"""The start of a month name (each begins with its three-letter abbreviation), folded."""
+"""The start of a month name (each begins with its three-letter abbreviation), folded:
+after a character that is not a word's, which the engine can skip ahead to."""
 _A_YEAR = _Token(_YEAR_RE, False)
 _YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
 """The "year" of "last year", "the same year", folded."""
@@ -446,13 +452,13 @@ class _Sentence:
         found = self._tokens.get(token)
         if found is None:
             lo, hi, base = self.lo, self.hi, self.base
-            if token.folded:
-                skip = token.offset + base
-                found = [
-                    m.start() + skip for m in token.find.finditer(self.folded, lo - base, hi - base)
-                ]
-            else:
-                found = [m.start() + token.offset for m in token.find.finditer(self.text, lo, hi)]
+            src, skip = (self.folded, base) if token.folded else (self.text, 0)
+            found = [
+                m.start() + token.offset + skip
+                for m in token.find.finditer(src, lo - skip, hi - skip)
+            ]
+            if token.first is not None and token.first.match(src, lo - skip, hi - skip):
+                found.insert(0, lo)
             self._tokens[token] = found
         return found
 
