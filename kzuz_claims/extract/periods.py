@@ -314,7 +314,7 @@ class _Token:
 @dataclass(frozen=True, slots=True, eq=False)
 class _Anchor:
     """Where a pattern that the regex engine would try at every place of a sentence can
-    start, found from the tokens one of which every match holds.
+    start, found from a token every match holds.
 
     A pattern led by words the engine cannot skip ahead to ("in the 2023", "over the
     period") is tried at each place in turn. Its matches start at a token (the year) or
@@ -323,10 +323,10 @@ class _Anchor:
     folded text, one (optional) group for each.
     """
 
-    tokens: tuple[_Token, ...]
-    back: re.Pattern[str] | None
+    token: _Token
+    back: re.Pattern[str]
     bare: bool = True
-    """Whether a match can start at a token itself, with no lead."""
+    """Whether a match can start at the token itself, with no lead."""
 
 
 _MONTH_START = _Token(
@@ -340,8 +340,6 @@ after a character that is not a word's, which the engine can skip ahead to."""
 _A_YEAR = _Token(_YEAR_RE, False)
 _YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
 """The "year" of "last year", "the same year", folded."""
-_YEAR_START = _Token(re.compile(r" year"), True, 1)
-"""The same, where the "year" may begin a longer word."""
 _THE = _Token(re.compile(r"the "), True)
 
 
@@ -370,53 +368,38 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DAYS_OF = [f"{d}{th}" for d in ("0", "00") for th in ("", "st", "nd", "rd", "th")]
 """A day before a month, folded ("5th", "12")."""
 
-# Patterns that share tokens share one anchor, with the words of all their leads: each
+# Patterns that share a token share one anchor, with the words of all their leads: each
 # is tried at a few more places, but the places are found once. Each anchor takes as
 # many words as the longest lead: "as per the period from" January, "Monday, 5th of"
-# May, "compared to the level of the same" year.
+# May, "as per the first a couple of" months.
 _MONTH_ANCHOR = _Anchor(
-    (_MONTH_START,),
+    _MONTH_START,
     _back(5, *_LEAD, "period", "from", *_WEEKDAYS, *(f"{w}," for w in _WEEKDAYS), *_DAYS_OF),
 )
-_YEAR_ANCHOR = _Anchor((_A_YEAR,), _back(3, *_LEAD))
+_YEAR_ANCHOR = _Anchor(_A_YEAR, _back(3, *_LEAD))
 _THE_ANCHOR = _Anchor(
-    (_THE,), _back(1, "over", "in", "during", "for", "throughout", "within", "at"), bare=False
+    _THE, _back(1, "over", "in", "during", "for", "throughout", "within", "at"), bare=False
 )
-_TO_YEAR_ANCHOR = _Anchor(
-    (_A_YEAR, _YEAR_START),
-    _back(
-        7,
-        "by until till before the end of this next",
-        "compared to with than versus vs vs. against relative in the level of that of",
-        *_REL_LEAD,
-    ),
-    bare=False,
-)
-"""The year a deadline or a comparison goes to."""
-
 _ANCHORS: dict[str, _Anchor] = {
     "at_edge": _THE_ANCHOR,
     "the_period": _THE_ANCHOR,
     "first_months": _Anchor(
-        (_Token(re.compile("months"), True),),
+        _Token(re.compile("months"), True),
         _back(7, *_LEAD, "first", "0", "00", *_NUMW),
         bare=False,
     ),
     "month_range": _MONTH_ANCHOR,
     "half": _Anchor(
-        (_Token(re.compile("half|h0|0h"), True),), _back(4, *_LEAD, *_ORDINALS[:2], "0st", "0nd")
+        _Token(re.compile("half|h0|0h"), True), _back(4, *_LEAD, *_ORDINALS[:2], "0st", "0nd")
     ),
-    "quarter": _Anchor((_Token(re.compile("quarter|q0"), True),), _back(4, *_LEAD, *_ORDINALS)),
-    "as_of": _Anchor((_Token(re.compile("as +(?:of|at) "), True),), None),
-    "deadline": _TO_YEAR_ANCHOR,
+    "quarter": _Anchor(_Token(re.compile("quarter|q0"), True), _back(4, *_LEAD, *_ORDINALS)),
     "vague_horizon": _THE_ANCHOR,
     "past_years": _THE_ANCHOR,
-    "compared": _TO_YEAR_ANCHOR,
     "event_date": _MONTH_ANCHOR,
     "month_year": _MONTH_ANCHOR,
     "the_year": _THE_ANCHOR,
     "month_alone": _MONTH_ANCHOR,
-    "rel_year": _Anchor((_YEAR_WORD,), _back(5, *_LEAD, *_REL_LEAD), bare=False),
+    "rel_year": _Anchor(_YEAR_WORD, _back(5, *_LEAD, *_REL_LEAD), bare=False),
     "year_range": _YEAR_ANCHOR,
     "year": _YEAR_ANCHOR,
 }
@@ -467,11 +450,8 @@ class _Sentence:
         found = self._starts.get(anchor)
         if found is not None:
             return found
-        tokens = anchor.tokens
-        at = self.tokens(tokens[0])
-        if len(tokens) > 1:
-            at = sorted({a for token in tokens for a in self.tokens(token)})
-        if at and anchor.back is not None:
+        at = self.tokens(anchor.token)
+        if at:
             lo, hi = self.lo, self.hi
             if self._rev is None:
                 self._rev = self.folded[lo - self.base : hi - self.base][::-1]
