@@ -108,10 +108,10 @@ def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
 
 def _last_day(y: int, m: int) -> int:
     """The last day of month `m` of year `y` (what `calendar.monthrange` says, sooner)."""
-    return 29 if m == 2 and calendar.isleap(y) else _DAYS[m]
+    return 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m]
 
 
-_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
@@ -320,7 +320,9 @@ class _Anchor:
     period") is tried at each place in turn. Its matches start at a token (the year) or
     at one of the few words of its lead that stand right before one; the pattern is
     tried only there. `back` reads those words backwards from the token in the reversed
-    folded text, one (optional) group for each.
+    folded text, one (optional) group for each. So the pattern finds what it finds
+    everywhere only if each of its matches holds the token, with nothing but words of
+    `back` and spaces between its start and the token (a test checks them all).
     """
 
     token: _Token
@@ -337,7 +339,8 @@ _MONTH_START = _Token(
 )
 """The start of a month name (each begins with its three-letter abbreviation), folded:
 after a character that is not a word's, which the engine can skip ahead to."""
-_A_YEAR = _Token(_YEAR_RE, False)
+_YEAR_DIGITS = _Token(_YEAR_RE, False)
+"""A year, in the text itself (folded, every digit is a 0)."""
 _YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
 """The "year" of "last year", "the same year", folded."""
 _THE = _Token(re.compile(r"the "), True)
@@ -376,7 +379,7 @@ _MONTH_ANCHOR = _Anchor(
     _MONTH_START,
     _back(5, *_LEAD, "period", "from", *_WEEKDAYS, *(f"{w}," for w in _WEEKDAYS), *_DAYS_OF),
 )
-_YEAR_ANCHOR = _Anchor(_A_YEAR, _back(3, *_LEAD))
+_YEAR_ANCHOR = _Anchor(_YEAR_DIGITS, _back(3, *_LEAD))
 _THE_ANCHOR = _Anchor(
     _THE, _back(1, "over", "in", "during", "for", "throughout", "within", "at"), bare=False
 )
