@@ -301,14 +301,12 @@ def _pattern_set() -> PatternSet:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Token:
-    """A token found by `find` in the text, or in its folded form (see `_literals.fold`)
-    `offset` characters past the start of the match; and by `first` at the start of the
-    stretch, if `find` needs a character before the token."""
+    """A token found by `find` in the text, or in its folded form (see `_literals.fold`),
+    `offset` characters past the start of the match."""
 
     find: re.Pattern[str]
     folded: bool
     offset: int = 0
-    first: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -332,13 +330,9 @@ class _Anchor:
 
 
 _MONTH_START = _Token(
-    re.compile(r"\W(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"),
-    True,
-    1,
-    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"),
+    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
 )
-"""The start of a month name (each begins with its three-letter abbreviation), folded:
-after a character that is not a word's, which the engine can skip ahead to."""
+"""The start of a month name (each begins with its three-letter abbreviation), folded."""
 _YEAR_DIGITS = _Token(_YEAR_RE, False)
 """A year, in the text itself (folded, every digit is a 0)."""
 _YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
@@ -443,8 +437,6 @@ class _Sentence:
                 m.start() + token.offset + skip
                 for m in token.find.finditer(src, lo - skip, hi - skip)
             ]
-            if token.first is not None and token.first.match(src, lo - skip, hi - skip):
-                found.insert(0, lo)
             self._tokens[token] = found
         return found
 
