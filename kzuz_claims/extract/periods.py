@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Literal
 
-from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract import _memo
+from kzuz_claims.extract._literals import PatternSet, _folded, fold, longest_first
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -51,6 +53,8 @@ _REL_YEAR = (
     r"|current year|previous year)"
 )
 _YREF = rf"(?:{_YEAR}|{_REL_YEAR})"
+_YEAR_RE = re.compile(_YEAR)
+_YREF_RE = re.compile(_YREF, re.I)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PREPOSITIONS: tuple[str, ...] = (
     *("in", "for", "during", "over", "throughout", "from"),
@@ -89,7 +93,7 @@ def _n(word: str) -> int:
 def _year_of(ref: str, pub: date | None) -> tuple[int | None, bool]:
     """The year a reference names, and whether it was relative."""
     r = ref.lower()
-    if re.fullmatch(_YEAR, r):
+    if _YEAR_RE.fullmatch(r):
         return int(r), False
     if pub is None:
         return None, True
@@ -99,7 +103,15 @@ def _year_of(ref: str, pub: date | None) -> tuple[int | None, bool]:
 
 
 def _months(y: int, m1: int, m2: int) -> tuple[date, date]:
-    return date(y, m1, 1), date(y, m2, calendar.monthrange(y, m2)[1])
+    return date(y, m1, 1), date(y, m2, _last_day(y, m2))
+
+
+def _last_day(y: int, m: int) -> int:
+    """The last day of month `m` of year `y` (what `calendar.monthrange` says, sooner)."""
+    return 29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m]
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
@@ -236,7 +248,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric_date",
         re.compile(
-            r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b",
+            # "\b\d{1,2}[./]...|\b\d{4}-...|\b\d{1,2}:..." with the shared leading digit
+            # first and its \b as a lookbehind: a pattern that begins with a digit lets
+            # the engine skip to the next digit instead of trying every place
+            r"\d(?<!\w\d)(?:\d?[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?"
+            r"|\d{3}-\d{2}-\d{2}\b|\d?:\d{2}\b)",
             re.I,
         ),
     ),
@@ -267,17 +283,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_MAYBE_PERIOD = re.compile(
-    r"\d|Q[1-4]|H[12]|"
-    + longest_first(
-        [
-            *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since"),
-            *("future", *_MONTHS),
-        ]
-    ),
-    re.I,
+_MAYBE_WORDS = (
+    *("year", "month", "quarter", "half", "term", "today", "decade", "week", "since", "future"),
+    *_MONTHS,
 )
-"""Whether a sentence may hold a period at all (only whether it matches is asked)."""
+_MAYBE_PERIOD = re.compile(longest_first(["0", *_MAYBE_WORDS]))
+"""Whether a sentence may hold a period at all (a digit, as in "Q1", or one of the words;
+only whether it matches is asked), read in its folded text (see `_literals.fold`),
+where a digit is a 0. Shaped as one trie of plain letters, it lets the engine skip to
+the letters that can begin one."""
 
 
 @cache
@@ -285,51 +299,248 @@ def _pattern_set() -> PatternSet:
     return PatternSet(pat for _, pat in _PATTERNS)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Token:
+    """A token found by `find` in the text, or in its folded form (see `_literals.fold`),
+    `offset` characters past the start of the match."""
+
+    find: re.Pattern[str]
+    folded: bool
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Anchor:
+    """Where a pattern that the regex engine would try at every place of a sentence can
+    start, found from a token every match holds.
+
+    A pattern led by words the engine cannot skip ahead to ("in the 2023", "over the
+    period") is tried at each place in turn. Its matches start at a token (the year) or
+    at one of the few words of its lead that stand right before one; the pattern is
+    tried only there. `back` reads those words backwards from the token in the reversed
+    folded text, one (optional) group for each. So the pattern finds what it finds
+    everywhere only if each of its matches holds the token, with nothing but words of
+    `back` and spaces between its start and the token (a test checks them all).
+    """
+
+    token: _Token
+    back: re.Pattern[str]
+    bare: bool = True
+    """Whether a match can start at the token itself, with no lead."""
+
+
+_MONTH_START = _Token(
+    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
+)
+"""The start of a month name (each begins with its three-letter abbreviation), folded."""
+_YEAR_DIGITS = _Token(_YEAR_RE, False)
+"""A year, in the text itself (folded, every digit is a 0)."""
+_YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
+"""The "year" of "last year", "the same year", folded."""
+_THE = _Token(re.compile(r"the "), True)
+
+
+def _back(words: int, *phrases: str) -> re.Pattern[str]:
+    """Up to `words` of the phrases' words (folded: "1st" is "0st"), each with the spaces
+    after it, read backwards in reversed folded text: where a lead of those words can
+    start (after a character no word of the lead can hold)."""
+    rev = longest_first(
+        {word[::-1] for phrase in phrases for word in phrase.split()}, ignore_case=False
+    )
+    return _nested(rf" +(?:{rev})(?![a-z0])", words)
+
+
+def _nested(step: str, times: int) -> re.Pattern[str]:
+    """Up to `times` steps, each a group: "(step)(?:(step)...)?", nested so that the first
+    step that fails ends the match."""
+    return re.compile("(?:".join(f"({step})" for _ in range(times)) + ")?" * (times - 1))
+
+
+_LEAD = (*_PREPOSITIONS, "the")
+"""The words of `_PRE`."""
+_REL_LEAD = ("last", "this", "current", "previous", "past", "same", "the")
+"""The words before "year" in `_REL_YEAR`."""
+_ORDINALS = (*("first", "second", "third", "fourth"), *("0st", "0nd", "0rd", "0th"))
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_OF = [f"{d}{th}" for d in ("0", "00") for th in ("", "st", "nd", "rd", "th")]
+"""A day before a month, folded ("5th", "12")."""
+
+# Patterns that share a token share one anchor, with the words of all their leads: each
+# is tried at a few more places, but the places are found once. Each anchor takes as
+# many words as the longest lead: "as per the period from" January, "Monday, 5th of"
+# May, "as per the first a couple of" months.
+_MONTH_ANCHOR = _Anchor(
+    _MONTH_START,
+    _back(5, *_LEAD, "period", "from", *_WEEKDAYS, *(f"{w}," for w in _WEEKDAYS), *_DAYS_OF),
+)
+_YEAR_ANCHOR = _Anchor(_YEAR_DIGITS, _back(3, *_LEAD))
+_THE_ANCHOR = _Anchor(
+    _THE, _back(1, "over", "in", "during", "for", "throughout", "within", "at"), bare=False
+)
+_ANCHORS: dict[str, _Anchor] = {
+    "at_edge": _THE_ANCHOR,
+    "the_period": _THE_ANCHOR,
+    "first_months": _Anchor(
+        _Token(re.compile("months"), True),
+        _back(7, *_LEAD, "first", "0", "00", *_NUMW),
+        bare=False,
+    ),
+    "month_range": _MONTH_ANCHOR,
+    "half": _Anchor(
+        _Token(re.compile("half|h0|0h"), True), _back(4, *_LEAD, *_ORDINALS[:2], "0st", "0nd")
+    ),
+    "quarter": _Anchor(_Token(re.compile("quarter|q0"), True), _back(4, *_LEAD, *_ORDINALS)),
+    "vague_horizon": _THE_ANCHOR,
+    "past_years": _THE_ANCHOR,
+    "event_date": _MONTH_ANCHOR,
+    "month_year": _MONTH_ANCHOR,
+    "the_year": _THE_ANCHOR,
+    "month_alone": _MONTH_ANCHOR,
+    "rel_year": _Anchor(_YEAR_WORD, _back(5, *_LEAD, *_REL_LEAD), bare=False),
+    "year_range": _YEAR_ANCHOR,
+    "year": _YEAR_ANCHOR,
+}
+"""The patterns tried only where their anchor allows (see `_Anchor`): those that would
+otherwise cost the most. None of them matches an empty string (a test checks)."""
+
+
+class _Sentence:
+    """A stretch of text as `find` reads it: its folded form (see `_literals.fold`), and,
+    asked once for all patterns, where matches with a given anchor can start."""
+
+    __slots__ = ("_rev", "_starts", "_tokens", "base", "folded", "hi", "lo", "text")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        # inside a memo scope the whole text is folded once (the literal prefilter
+        # folds it too); outside one, only the stretch (`base` is where it starts)
+        if _memo.active():
+            self.folded, self.base = _folded(text), 0
+        else:
+            self.folded, self.base = fold(text[lo:hi]), lo
+        self._rev: str | None = None
+        self._tokens: dict[_Token, list[int]] = {}
+        self._starts: dict[_Anchor, list[int]] = {}
+
+    def maybe_period(self) -> bool:
+        """Whether `_MAYBE_PERIOD` matches in the stretch (a digit, most often, says so)."""
+        lo, hi = self.lo - self.base, self.hi - self.base
+        return self.folded.find("0", lo, hi) >= 0 or bool(_MAYBE_PERIOD.search(self.folded, lo, hi))
+
+    def tokens(self, token: _Token) -> list[int]:
+        """Where the token stands in the stretch, in order."""
+        found = self._tokens.get(token)
+        if found is None:
+            lo, hi, base = self.lo, self.hi, self.base
+            src, skip = (self.folded, base) if token.folded else (self.text, 0)
+            found = [
+                m.start() + token.offset + skip
+                for m in token.find.finditer(src, lo - skip, hi - skip)
+            ]
+            self._tokens[token] = found
+        return found
+
+    def starts(self, anchor: _Anchor) -> list[int]:
+        """In order, every place in the stretch where a match anchored so can start."""
+        found = self._starts.get(anchor)
+        if found is not None:
+            return found
+        at = self.tokens(anchor.token)
+        if at:
+            lo, hi = self.lo, self.hi
+            if self._rev is None:
+                self._rev = self.folded[lo - self.base : hi - self.base][::-1]
+            rev, back = self._rev, anchor.back.match
+            # rev[hi - a] is the character before a; a lead word read back to j starts at hi - j
+            places = set(at) if anchor.bare else set()
+            for a in at:
+                lead = back(rev, hi - a)
+                if lead is not None:
+                    places.update(hi - j for _, j in lead.regs[1:] if j >= 0)
+            at = sorted(places)
+        self._starts[anchor] = at
+        return at
+
+    def finditer(self, pattern: re.Pattern[str], anchor: _Anchor) -> Iterator[re.Match[str]]:
+        """What `pattern.finditer(text, lo, hi)` gives, trying only where it can start."""
+        text, hi = self.text, self.hi
+        pos = self.lo
+        for p in self.starts(anchor):
+            if p >= pos:
+                m = pattern.match(text, p, hi)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+
+
+_ENTRIES = [(name, pattern, _ANCHORS.get(name)) for name, pattern in _PATTERNS]
+
+
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
     """Every period expression in text[start:end], non-overlapping, in text order."""
-    # the patterns first: in most sentences none of them can run, which is cheaper to
-    # learn than whether _MAYBE_PERIOD matches
-    matches = list(_pattern_set().finditer(text, start, end))
-    if not matches or not _MAYBE_PERIOD.search(text, start, end):
+    candidates = _pattern_set().candidates(text, start, end)
+    if not candidates:
         return []
+    sentence = _Sentence(text, start, end)
+    # whether the sentence may hold a period is asked only once a match is to be read:
+    # in most sentences none is found, which is cheaper to learn
+    maybe: bool | None = None
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
-    for i, m in matches:
-        if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
-            continue
-        pm = _resolve(_PATTERNS[i][0], m, pub)
-        if pm is None:
-            continue
-        taken.append((m.start(), m.end()))
-        out.append(pm)
+    for i in candidates:
+        name, pattern, anchor = _ENTRIES[i]
+        found = (
+            pattern.finditer(text, start, end)
+            if anchor is None
+            else sentence.finditer(pattern, anchor)
+        )
+        for m in found:
+            s, e = m.span()
+            if s == e or (taken and any(s < e0 and s0 < e for s0, e0 in taken)):
+                continue
+            if maybe is None:
+                maybe = sentence.maybe_period()
+            if not maybe:
+                return []
+            pm = _resolve(name, m, pub)
+            if pm is None:
+                continue
+            taken.append((s, e))
+            out.append(pm)
+    if not out:
+        return out
     out.sort(key=lambda p: p.start)
-    return [_as_compared(text, start, p) for p in out]
+    return [_as_compared(sentence, p) for p in out]
 
 
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against|relative\s+to|up\s+from|down\s+from|from)(?:\s+(?:in|that\s+of|the\s+level\s+of))?\s*)\Z",
     re.I,
 )
+_COMPARED_LAST = ("to", "with", "than", "versus", "vs", "vs.", "against", "from", "in", "of")
+"""How what `_COMPARED_BEFORE` finds can end (folded, spaces after it aside): the regex
+is run only on text that ends so."""
 
 
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|growth|decrease|decline|drop|fall|jump|gain|up|down)\b[^.;]*\Z", re.I
 )
+_ON = re.compile(r"on\s", re.I)
+_IN_FOR = re.compile(r"(?:in|for|during|over)\s", re.I)
 
 
-def _as_compared(text: str, lo: int, p: PeriodMention) -> PeriodMention:
+def _as_compared(sentence: _Sentence, p: PeriodMention) -> PeriodMention:
     """A period right after "than", "compared to", "up from" is the base of a change."""
     if p.role != "period" or p.period is None:
         return p
-    if re.match(r"on\s", p.text, re.I) and _CHANGE_NOUN.search(
-        text, max(lo, p.start - 40), p.start
-    ):
+    text, lo = sentence.text, sentence.lo
+    if _ON.match(p.text) and _CHANGE_NOUN.search(text, max(lo, p.start - 40), p.start):
         return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
-    if _COMPARED_BEFORE.search(text[max(lo, p.start - 30) : p.start]):
-        if (
-            re.match(r"(?:in|for|during|over)\s", p.text, re.I)
-            and "from" in text[max(lo, p.start - 6) : p.start]
-        ):
+    a = max(lo, p.start - 30)
+    if sentence.folded[a - sentence.base : p.start - sentence.base].rstrip(" ").endswith(
+        _COMPARED_LAST
+    ) and _COMPARED_BEFORE.search(text[a : p.start]):
+        if _IN_FOR.match(p.text) and "from" in text[max(lo, p.start - 6) : p.start]:
             return p
         return PeriodMention(p.start, p.end, "compared", p.text, p.period, p.relative, p.years)
     return p
@@ -418,7 +629,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         day = g.get("d") or g.get("d2")
         if g.get("y"):
             y, rel = int(g["y"]), False
-        elif g.get("m3") and re.fullmatch(_YREF, g["m3"], re.I):
+        elif g.get("m3") and _YREF_RE.fullmatch(g["m3"]):
             y, rel = _year_of(g["m3"], pub)
             if y is None:
                 return mention("period", None, rel)
@@ -430,7 +641,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             return mention("period", None, True)
         if g.get("m3"):
             mo = _MONTHS[g["m3"].lower().rstrip(".")]
-            d0 = date(y, mo, 1) if "end" not in text else date(y, mo, calendar.monthrange(y, mo)[1])
+            d0 = date(y, mo, 1) if "end" not in text else date(y, mo, _last_day(y, mo))
         else:
             if mon is None or day is None:
                 return None
@@ -475,7 +686,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             y, rel = (pub.year if mo >= pub.month else pub.year + 1), True
         else:
             return mention("horizon", None, True)
-        end_ = date(y, mo, calendar.monthrange(y, mo)[1])
+        end_ = date(y, mo, _last_day(y, mo))
         start = pub if pub is not None and pub <= end_ else date(y, 1, 1)
         return mention("horizon", _mk(start, end_, PeriodKind.OPEN_TARGET, rel, text), rel)
     if name == "next_years":

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
+import re._parser as sre_parse
 from datetime import date
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from kzuz_claims.extract import periods
+from kzuz_claims.extract import _memo, periods
+from kzuz_claims.extract._literals import fold
 from kzuz_claims.extract.periods import PeriodMention, find
 
 PUB = date(2024, 2, 4)
@@ -87,3 +93,88 @@ def test_no_preposition_before_a_period_begins_another() -> None:
     # _PRE tries them as a trie, longest first: the same as in any order only if so
     words = periods._PREPOSITIONS
     assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
+
+
+_LEADS = [
+    *("in", "For", "during", "over", "throughout", "from", "as per", "of", "at", "by", "on"),
+    *("the", "The", "period", "last", "this", "current", "previous", "same", "Monday,", "5th"),
+    *("first", "2nd", "a couple of", "twelve", "until", "before", "the end of", "next"),
+    *("compared to", "than", "vs.", "against", "the level of", "whole", "as of", "As  at"),
+]
+_WORDS = [
+    *("year", "years", "within", "January", "jan", "Jan.", "March", "market", "may", "Sept"),
+    *("dec", "decrease", "22", "3", "to", "through", "until", "and", "–", "-", "2023", "1999"),
+    *("2019-20", "12019", "results", "ago", "12.05.2023", "1/2/23", "10:30", "2023-01-05"),
+    *("5.5", "é", "İn", "ſince", "K", "q1", "H2", "1H", "than", "vſ", "compared with"),
+    *("January to March", "Jan–Apr.", "May 5", "5 of May", "May 2023", "2019-2021", "2020 to 22"),
+    *("last year", "the same year", "the current year", "in May", "Friday, May 5, 2023"),
+    *("quarter", "Q3 2023", "half of 2023", "months", "months of 2022", "period", "season"),
+    *("coming years", "long-term", "past five years", "the year", "yearly", "20234"),
+]
+_SPACES = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", ",", ", ", ".", "", "(", "_"])
+_TEXT = st.lists(
+    st.tuples(
+        st.lists(st.tuples(st.sampled_from(_LEADS), _SPACES), max_size=4),
+        st.sampled_from(_WORDS),
+        _SPACES,
+    ),
+    max_size=6,
+).map(
+    lambda parts: "".join(
+        "".join(w + sep for w, sep in lead) + word + sep for lead, word, sep in parts
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT, st.integers(0, 4), st.integers(0, 4), st.booleans())
+# the longest leads each anchored pattern takes
+@example("x as per the period from January to March 2023", 0, 0, False)
+@example("x on Monday, 5th of May", 0, 0, True)
+@example("x as per the May 2023, as per the 2019 to 2021", 0, 0, False)
+@example("x as per the the same year, throughout May", 0, 0, True)
+@example("x as per the first a couple of months, as per the second half", 0, 0, False)
+@example("x as per the first quarter, by the end of the year", 0, 0, True)
+@example("x compared to the level of the same year, over the whole year", 0, 0, False)
+@example("x as  at the end of 2023, over the past 5 years", 0, 0, True)
+@example("x within the past 5 years, throughout the year, for the period", 0, 0, False)
+@example("x during the whole year, over the coming years, in the long term", 0, 0, True)
+def test_anchored_patterns_find_what_they_find_everywhere(
+    text: str, cut_lo: int, cut_hi: int, scoped: bool
+) -> None:
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    with _memo.scope() if scoped else contextlib.nullcontext():
+        sentence = periods._Sentence(text, lo, hi)
+        for name, pattern in periods._PATTERNS:
+            anchor = periods._ANCHORS.get(name)
+            if anchor is not None:
+                got = [m.span() for m in sentence.finditer(pattern, anchor)]
+                assert got == [m.span() for m in pattern.finditer(text, lo, hi)], name
+        maybe = re.compile(r"\d|Q[1-4]|H[12]|" + "|".join(periods._MAYBE_WORDS), re.I)
+        assert sentence.maybe_period() == bool(maybe.search(text, lo, hi))
+
+
+@given(_TEXT)
+def test_numeric_date_finds_what_its_plain_form_finds(text: str) -> None:
+    plain = re.compile(
+        r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?"
+        r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b",
+        re.I,
+    )
+    numeric = dict(periods._PATTERNS)["numeric_date"]
+    assert [m.span() for m in numeric.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(_TEXT)
+@example("up from the level of\n")
+@example("x Vſ. ")
+def test_the_comparison_regex_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    if periods._COMPARED_BEFORE.search(text):
+        assert fold(text).rstrip(" ").endswith(periods._COMPARED_LAST)
+
+
+def test_no_anchored_pattern_matches_an_empty_string() -> None:
+    # an empty match would change where finditer looks next
+    for name, pattern in periods._PATTERNS:
+        if name in periods._ANCHORS:
+            assert sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0, name
