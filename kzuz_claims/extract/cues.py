@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract._literals import PatternSet, longest_first, requirements
 from kzuz_claims.extract._literals import _folded as folded_text
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
@@ -33,6 +33,8 @@ except ImportError:  # pragma: no cover - other Python implementations
     _sre_parse = None
 
 _SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
+_BREAK_MARK = re.compile(r"[;:()\[\]—–-]")
+"""The characters of `_SEGMENT_BREAK` that are not whitespace: the engine skips to them."""
 _UNIT_CLASS = {
     "money": "money",
     "count": "count",
@@ -60,10 +62,31 @@ _ANAPHOR = re.compile(
 )
 
 
-_COMMA = re.compile(r"[,;]")
 _NEW_CLAUSE = re.compile(
     r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s"
 )
+
+
+_CLAUSE_MARK = re.compile(r"[,;]|wh(?:ile|ereas)")
+"""Where a match of `_NEW_CLAUSE` can start: at , or ; and just before "while" or
+"whereas" (the whitespace there), so the engine skips to them."""
+
+
+def _clauses(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """list(_NEW_CLAUSE.finditer(text, a, b)), tried only where a match can start."""
+    out: list[re.Match[str]] = []
+    pos = a
+    for mark in _CLAUSE_MARK.finditer(text, a, b):
+        at = mark.start()
+        if text[at] == "w":
+            at -= 1
+        if at < pos:
+            continue
+        m = _NEW_CLAUSE.match(text, at, b)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def new_clause(text: str, lo: int, hi: int) -> bool:
@@ -79,9 +102,32 @@ def _isword(ch: str) -> bool:
 _MAX_PREFIXES = 256
 """More strings than this and a pattern's prefixes stop short (or are not used)."""
 
-_FINDERS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-"""`_finder` by the identity of the pattern, which the entry keeps alive: a pattern
-hashes its whole compiled program, which costs more than the lookup saves."""
+
+class _Plan(NamedTuple):
+    """How to run a pattern over a stretch of text cheaply (see `_finder`)."""
+
+    pattern: re.Pattern[str]
+    """The pattern, kept alive so that its identity keys its plan."""
+    finder: re.Pattern[str] | None
+    needs: tuple[tuple[str, ...], ...]
+    """The pattern's `requirements`: without a string of each in the folded stretch, it
+    cannot match there."""
+
+    def possible(self, folded: str, a: int, b: int) -> bool:
+        """Whether the pattern may match in the stretch folded[a:b]."""
+        return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
+
+
+_PLANS: dict[int, _Plan] = {}
+"""`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
+which costs more than the lookup saves."""
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    found = _PLANS.get(id(pattern))
+    if found is None:
+        found = _PLANS[id(pattern)] = _Plan(pattern, _make_finder(pattern), requirements(pattern))
+    return found
 
 
 def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -97,10 +143,7 @@ def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     `fold` may not write as the pattern does (a non-ASCII letter) is any character
     there; a pattern whose matches may start with a lone letter or space has no finder.
     """
-    found = _FINDERS.get(id(pattern))
-    if found is None:
-        found = _FINDERS[id(pattern)] = (pattern, _make_finder(pattern))
-    return found[1]
+    return _plan(pattern).finder
 
 
 def _make_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -206,6 +249,10 @@ def _item_prefixes(op: Any, av: Any) -> _Prefixes | None:
             else:
                 return {_ANY}, True
         return ({_ANY} if _ANY in chars else chars), True
+    if op is _op.ASSERT and av[0] == 1:
+        # a lookahead: the text here starts with what it matches; what comes next, too
+        got = _seq_prefixes(list(av[1]))
+        return None if got is None else (got[0], False)
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
         return {""}, True  # reads, consumes nothing
     if op is _op.SUBPATTERN:
@@ -236,9 +283,10 @@ def _item_prefixes(op: Any, av: Any) -> _Prefixes | None:
 
 def _scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
     """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `_finder`)."""
-    finder = _finder(pattern)
+    plan = _plan(pattern)
+    finder = plan.finder
     if finder is None:
-        return list(pattern.finditer(text, a, b))
+        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
     out = []
     search, match = finder.search, pattern.match
     pos = a
@@ -256,9 +304,10 @@ def _search(
     pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
 ) -> re.Match[str] | None:
     """pattern.search(text, a, b); `folded` is fold(text) (see `_finder`)."""
-    finder = _finder(pattern)
+    plan = _plan(pattern)
+    finder = plan.finder
     if finder is None:
-        return pattern.search(text, a, b)
+        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
     search, match = finder.search, pattern.match
     pos = a
     while (at := search(folded, pos, b)) is not None:
@@ -273,9 +322,10 @@ def _search_slice(
     pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
 ) -> re.Match[str] | None:
     """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
-    finder = _finder(pattern)
+    plan = _plan(pattern)
+    finder = plan.finder
     if finder is None:
-        return pattern.search(part)
+        return pattern.search(part) if plan.possible(folded, a, b) else None
     search, match = finder.search, pattern.match
     pos = a
     while (at := search(folded, pos, b)) is not None:
@@ -291,9 +341,10 @@ def _scan_slice(
 ) -> list[re.Match[str]]:
     """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
     fold(text) (see `_finder`)."""
-    finder = _finder(pattern)
+    plan = _plan(pattern)
+    finder = plan.finder
     if finder is None:
-        return list(pattern.finditer(part))
+        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
     out = []
     search, match = finder.search, pattern.match
     pos = a
@@ -338,8 +389,22 @@ def _segment_of(starts: list[int], ends: list[int], lo: int, hi: int, pos: int) 
 def _segment_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
     """Where text[lo:hi] breaks into segments (starts, ends): every figure of a sentence
     asks."""
-    spans = [m.span() for m in _scan(_SEGMENT_BREAK, text, folded_text(text), lo, hi)]
-    return [s for s, _ in spans], [e for _, e in spans]
+    # the matches of _SEGMENT_BREAK: a mark, or a dash between whitespace
+    starts: list[int] = []
+    ends: list[int] = []
+    for mark in _BREAK_MARK.finditer(text, lo, hi):
+        at = end = mark.start()
+        if text[at] in "–-":
+            if at == lo or end + 2 > hi or not (text[at - 1].isspace() and text[at + 1].isspace()):
+                continue
+            at -= 1
+            end += 2
+        else:
+            end += 1
+        if not ends or at >= ends[-1]:
+            starts.append(at)
+            ends.append(end)
+    return starts, ends
 
 
 @cache
@@ -452,12 +517,6 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
-@cache
-def _region_set(lexicon: Lexicon) -> PatternSet | None:
-    pat = _region_re(lexicon)
-    return None if pat is None else PatternSet([pat])
-
-
 _REGION_TAIL = re.compile(
     r"\s+(?:of\s+them\s+)?(?:(?:are|is|were|was)\s+)?(?:(?:located|based)\s+)?"
     r"(?:in|at)\s+(?:the\s+)?",
@@ -465,25 +524,40 @@ _REGION_TAIL = re.compile(
 )
 
 
-@cache
-def _modality_set(lexicon: Lexicon) -> tuple[tuple[Modality, ...], PatternSet]:
-    """Every modality pattern of the lexicon, with the modality each signals."""
-    pairs = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
-    return tuple(mod for mod, _ in pairs), PatternSet(p for _, p in pairs)
+class _Tables(NamedTuple):
+    """The lexicon's patterns that a sentence is asked about, in one `PatternSet` so that
+    one question tells which of them can match in it: the cue patterns, the modality
+    patterns, the scope patterns (each in lexicon order, with what it signals), then
+    the region pattern."""
+
+    patterns: PatternSet
+    cue_owners: tuple[MetricEntry, ...]
+    modality_owners: tuple[Modality, ...]
+    scope_owners: tuple[str, ...]
+    starts: tuple[int, int, int, int, int]
+    """Where each group starts (cues, modality, scope, region), then the end."""
+
+
+_CUES, _MODALITY, _SCOPE, _REGION = range(4)
 
 
 @cache
-def _scope_set(lexicon: Lexicon) -> tuple[tuple[str, ...], PatternSet]:
-    """Every scope pattern of the lexicon in file order, with the scope each signals."""
-    pairs = [(sc, p) for sc, pats in lexicon.phrases.scope_res.items() for p in pats]
-    return tuple(sc for sc, _ in pairs), PatternSet(p for _, p in pairs)
-
-
-@cache
-def _cue_set(lexicon: Lexicon) -> tuple[tuple[MetricEntry, ...], PatternSet]:
-    """Every cue pattern of the lexicon, with the metric entry each belongs to."""
-    pairs = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
-    return tuple(entry for entry, _ in pairs), PatternSet(p for _, p in pairs)
+def _tables(lexicon: Lexicon) -> _Tables:
+    cues = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
+    modality = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
+    scope = [(sc, p) for sc, pats in lexicon.phrases.scope_res.items() for p in pats]
+    region = _region_re(lexicon)
+    patterns = [p for _, p in cues] + [p for _, p in modality] + [p for _, p in scope]
+    starts = (0, len(cues), len(cues) + len(modality), len(patterns))
+    if region is not None:
+        patterns.append(region)
+    return _Tables(
+        PatternSet(patterns),
+        tuple(entry for entry, _ in cues),
+        tuple(mod for mod, _ in modality),
+        tuple(sc for sc, _ in scope),
+        (*starts, len(patterns)),
+    )
 
 
 _Cue = tuple[MetricEntry, int, int, int, float]
@@ -497,16 +571,17 @@ class _Sentence:
 
     __slots__ = (
         "_anaphors",
+        "_candidates",
         "_clause_starts",
         "_countries",
         "_cued",
         "_cues",
-        "_modality",
-        "_regions",
-        "_scope",
+        "_directions",
+        "_pair",
+        "_products",
+        "_qualified",
         "_segments",
         "breaks",
-        "commas",
         "folded",
         "hi",
         "lexicon",
@@ -521,16 +596,17 @@ class _Sentence:
         self.lexicon = lexicon
         self.folded = folded_text(text)
         self.breaks = _segment_breaks(text, lo, hi)
-        self.commas: list[int] | None = None
+        self._pair: bool | None = None
+        self._candidates: list[int] | None = None
+        self._directions: dict[tuple[int, int, str, int], tuple[str | None, str | None]] = {}
+        self._products: dict[tuple[int, int], str | None] = {}
+        self._qualified: dict[tuple[int, int, int], bool] = {}
         self._cues: list[_Cue] | None = None
         self._cued: dict[tuple[str, ...], list[_Cue]] = {}
-        self._modality: list[int] | None = None
-        self._scope: list[int] | None = None
         self._segments: dict[int, tuple[int, int]] = {}
         self._clause_starts: dict[int, int] = {}
         self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._anaphors: bool | None = None
-        self._regions: bool | None = None
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
@@ -549,30 +625,39 @@ class _Sentence:
         found = self._clause_starts.get(pos)
         if found is None:
             s = self.segment(pos)[0]
-            ends = [m.end() for m in self.scan(_NEW_CLAUSE, s, pos)]
-            found = self._clause_starts[pos] = max(ends, default=s)
+            clauses = _clauses(self.text, s, pos)
+            found = self._clause_starts[pos] = clauses[-1].end() if clauses else s
         return found
 
     def clause_end(self, pos: int, e: int) -> int:
         """Where the first clause that begins in text[pos:e] begins, else `e`."""
-        clause = _search(_NEW_CLAUSE, self.text, self.folded, pos, e)
-        return clause.start() if clause else e
+        clauses = _clauses(self.text, pos, e)
+        return clauses[0].start() if clauses else e
 
     def comma_after(self, pos: int) -> int:
         """Where the first , or ; of text[pos:hi] is, else `hi`."""
-        if self.commas is None:
-            self.commas = [m.start() for m in _COMMA.finditer(self.text, self.lo, self.hi)]
-        i = bisect_left(self.commas, pos)
-        return self.commas[i] if i < len(self.commas) else self.hi
+        comma = self.text.find(",", pos, self.hi)
+        semicolon = self.text.find(";", pos, self.hi)
+        if comma < 0:
+            return self.hi if semicolon < 0 else semicolon
+        return comma if semicolon < 0 else min(comma, semicolon)
+
+    def mentions_pair(self) -> bool:
+        """Whether the sentence names the pair ("bilateral", "the two countries")."""
+        if self._pair is None:
+            pat = _pair_re(self.lexicon)
+            self._pair = _search(pat, self.text, self.folded, self.lo, self.hi) is not None
+        return self._pair
 
     def cues(self) -> list[_Cue]:
         """Every cue of every metric in the sentence."""
         if self._cues is None:
-            owners, patterns = _cue_set(self.lexicon)
+            tables = _tables(self.lexicon)
+            owners, patterns = tables.cue_owners, tables.patterns.patterns
             self._cues = [
                 (owners[i], m.start(), m.end(), owners[i].priority * 3, (m.end() - m.start()) * 0.1)
-                for i in patterns.candidates(self.text, self.lo, self.hi)
-                for m in self.scan(patterns.patterns[i], self.lo, self.hi)
+                for i in self.candidates(_CUES)
+                for m in self.scan(patterns[i], self.lo, self.hi)
             ]
         return self._cues
 
@@ -580,16 +665,39 @@ class _Sentence:
         """The cues of the sentence, in order, of the metrics `_cued(lexicon, units)`."""
         found = self._cued.get(units)
         if found is None:
-            wanted = {id(e) for e in _cued(self.lexicon, units)}
+            wanted = _cued_ids(self.lexicon, units)
             found = self._cued[units] = [c for c in self.cues() if id(c[0]) in wanted]
         return found
 
-    def modality_candidates(self) -> list[int]:
-        """The modality patterns that can match in the sentence (`PatternSet.candidates`)."""
-        if self._modality is None:
-            patterns = _modality_set(self.lexicon)[1]
-            self._modality = patterns.candidates(self.text, self.lo, self.hi)
-        return self._modality
+    def product(self, cs: int, ce: int) -> str | None:
+        """`_product` of a flow cue: the figures it serves ask alike."""
+        key = (cs, ce)
+        if key not in self._products:
+            self._products[key] = _product(self.text, cs, ce, self.lexicon)
+        return self._products[key]
+
+    def qualifies(self, k: int, entry: MetricEntry, s: int, e: int) -> bool:
+        """Whether the segment text[s:e] has a context word of the count metric `entry`
+        (the k-th of `_counted`) if it needs one, and none of its "unless" words."""
+        key = (k, s, e)
+        found = self._qualified.get(key)
+        if found is None:
+            text, folded = self.text, self.folded
+            found = self._qualified[key] = not (
+                entry.context_res
+                and not any(_search(p, text, folded, s, e) for p in entry.context_res)
+            ) and not any(_search(p, text, folded, s, e) for p in entry.unless_res)
+        return found
+
+    def candidates(self, group: int) -> list[int]:
+        """The indices in `_tables` of the patterns of a group that can match in the
+        sentence (`PatternSet.candidates`)."""
+        tables = _tables(self.lexicon)
+        if self._candidates is None:
+            self._candidates = tables.patterns.candidates(self.text, self.lo, self.hi)
+        found = self._candidates
+        lo, hi = tables.starts[group], tables.starts[group + 1]
+        return found[bisect_left(found, lo) : bisect_left(found, hi)]
 
     def may_refer_back(self, pos: int) -> bool:
         """Whether text[lo:pos] may hold a reference back (`_ANAPHOR`).
@@ -605,22 +713,6 @@ class _Sentence:
             or pos > self.hi
             or (0 < pos < self.hi and _isword(text[pos]) and _isword(text[pos - 1]))
         )
-
-    def regions_possible(self) -> bool:
-        """Whether the region pattern can match in the sentence (`PatternSet.candidates`)."""
-        if self._regions is None:
-            found = _region_set(self.lexicon)
-            self._regions = found is not None and bool(
-                found.candidates(self.text, self.lo, self.hi)
-            )
-        return self._regions
-
-    def scope_candidates(self) -> list[int]:
-        """The scope patterns that can match in the sentence (`PatternSet.candidates`)."""
-        if self._scope is None:
-            patterns = _scope_set(self.lexicon)[1]
-            self._scope = patterns.candidates(self.text, self.lo, self.hi)
-        return self._scope
 
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """`countries(text, a, b, lexicon)` for a stretch of the sentence.
@@ -675,9 +767,9 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     sent = _sentence(text, lo, hi, lexicon)
     _, e = sent.segment(fig.start)
     clause_start = sent.clause_start(fig.start)
-    if not sent.regions_possible():
+    if not sent.candidates(_REGION):
         return None  # nor can a match of it right after the figure
-    found = _last(pat.finditer(text, clause_start, fig.start))
+    found = _last(sent.scan(pat, clause_start, fig.start))
     if found is None:
         after = fig.noun_end or fig.end
         tail = _REGION_TAIL.match(text, after, e)
@@ -693,13 +785,7 @@ def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
 
 
 def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
-    return _mentions_pair(text, lo, hi, lexicon)
-
-
-@memoised
-def _mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
-    """`mentions_pair`, once per sentence: each of its figures asks."""
-    return _search(_pair_re(lexicon), text, folded_text(text), lo, hi) is not None
+    return _sentence(text, lo, hi, lexicon).mentions_pair()
 
 
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
@@ -709,31 +795,34 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
     clause_start = sent.clause_start(fig.start)
     left_start = max(clause_start, fig.start - 110)
-    owners, patterns = _modality_set(lexicon)
-    candidates = sent.modality_candidates()
+    tables = _tables(lexicon)
+    patterns, start = tables.patterns.patterns, tables.starts[_MODALITY]
+    owners = tables.modality_owners
+    candidates = sent.candidates(_MODALITY)
     if not candidates:
         return None
     best: tuple[int, int, Modality] | None = None
     left = text[left_start : fig.start]
     for i in candidates:
-        found = _scan_slice(patterns.patterns[i], sent.folded, left_start, fig.start, left)
+        found = _scan_slice(patterns[i], sent.folded, left_start, fig.start, left)
         if found:
             # the last match ends last: only it can be the best of the pattern
-            rank = 1 if owners[i] == Modality.FORECAST else 0
+            owner = owners[i - start]
+            rank = 1 if owner == Modality.FORECAST else 0
             if best is None or (found[-1].end(), rank) > best[:2]:
-                best = (found[-1].end(), rank, owners[i])
+                best = (found[-1].end(), rank, owner)
     if best is not None and best[2] != Modality.PLAN:
         return best[2]  # the words right of the figure would not change it
     right_end = sent.clause_end(fig.end, e)
     right = text[fig.end : right_end]
     right_hits: list[tuple[int, Modality]] = []
     for i in candidates:  # those that can match in the sentence
-        p = patterns.patterns[i]
-        if p.pattern.endswith("$") or (best is not None and owners[i] != Modality.POTENTIAL):
+        p, owner = patterns[i], owners[i - start]
+        if p.pattern.endswith("$") or (best is not None and owner != Modality.POTENTIAL):
             continue
         first = _search_slice(p, sent.folded, fig.end, right_end, right)
         if first:
-            right_hits.append((first.start(), owners[i]))
+            right_hits.append((first.start(), owner))
     nearest = min(right_hits, key=lambda h: h[0]) if right_hits else None
     found_mod = best[2] if best is not None else nearest[1] if nearest else None
     if found_mod == Modality.PLAN and any(m == Modality.POTENTIAL for _, m in right_hits):
@@ -772,7 +861,7 @@ def scope(
     ):
         return "pipeline"
     sent = _sentence(text, lo, hi, lexicon)
-    candidates = sent.scope_candidates()
+    candidates = sent.candidates(_SCOPE)
     if not candidates:
         return entry.default_scope
     _, e = sent.segment(fig.start)
@@ -785,13 +874,14 @@ def scope(
         # a comma opens its own item; the words before the comma are the last item's
         window_start = fig.start
     window_end = min(e, (fig.noun_end or fig.end) + 80)
-    owners, patterns = _scope_set(lexicon)
+    tables = _tables(lexicon)
+    start = tables.starts[_SCOPE]
     best: tuple[int, str] | None = None
     for i in candidates:
-        sc = owners[i]
+        sc = tables.scope_owners[i - start]
         if sc not in allowed:
             continue
-        for m in sent.scan(patterns.patterns[i], window_start, window_end):
+        for m in sent.scan(tables.patterns.patterns[i], window_start, window_end):
             # words after the next figure belong to it, not to this one
             d = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
             if best is None or d < best[0]:
@@ -819,9 +909,19 @@ def _direction(
     "Uzbekistan's imports") and the stretch from it to the figure ("exports from
     Uzbekistan to Kazakhstan ... amounted to").
     """
+    reach = max(cue_end + 45, fig_start or 0)
+    key = (cue_start, cue_end, flow, reach)
+    found = sent._directions.get(key)
+    if found is None:
+        found = sent._directions[key] = _read_direction(sent, cue_start, cue_end, flow, reach)
+    return found
+
+
+def _read_direction(
+    sent: _Sentence, cue_start: int, cue_end: int, flow: str, reach: int
+) -> tuple[str | None, str | None]:
     text = sent.text
     s, e = sent.segment(cue_start)
-    reach = max(cue_end + 45, fig_start or 0)
     a, b = max(s, cue_start - 40), min(e, reach)
     near = sorted(sent.countries(a, b) + _neighbours(sent, a, b) + _pronouns(sent, a, b))
     src = dst = None
@@ -908,15 +1008,20 @@ def _best_cue(
     cues = sent.cued(units)
     if not cues:
         return None
-    right_end = sent.comma_after(fig.end)
+    right_end = -1  # the next comma, found when a cue right of the figure asks
     s, e = within or (sent.lo, sent.hi)
     fs, fe = fig.start, fig.end
     best: _Cue | None = None
     best_d = best_start = 0.0
     for cue in cues:
         _, start, end, p3, l01 = cue
-        if start < s or end > e or (end > right_end and start >= fe):
+        if start < s or end > e:
             continue
+        if start >= fe:
+            if right_end < 0:
+                right_end = sent.comma_after(fe)
+            if end > right_end:
+                continue
         if end <= fs:
             d = float(fs - end)
         elif start >= fe:
@@ -933,6 +1038,12 @@ def _best_cue(
 def _cued(lexicon: Lexicon, units: tuple[str, ...]) -> tuple[MetricEntry, ...]:
     """The metrics of the lexicon with cue patterns whose unit is one of `units`."""
     return tuple(m for m in lexicon.metrics if m.unit in units and m.cue_res)
+
+
+@cache
+def _cued_ids(lexicon: Lexicon, units: tuple[str, ...]) -> frozenset[int]:
+    """The identities of `_cued(lexicon, units)` (an entry hashes all its fields)."""
+    return frozenset(id(m) for m in _cued(lexicon, units))
 
 
 Previous = str | None | Callable[[], str | None]
@@ -1108,7 +1219,7 @@ def _finish(sent: _Sentence, fig: Figure, entry: MetricEntry, cs: int, ce: int) 
         and entry.unit == "money"
         and entry.key.startswith("exports_")
     ):
-        product = _product(text, cs, ce, lexicon)
+        product = sent.product(cs, ce)
         if product is not None:
             src, dst = _direction(sent, cs, ce, entry.flow, fig.start)
             flow = f"{src}->{dst}" if src and dst else None
@@ -1144,30 +1255,29 @@ def _finish(sent: _Sentence, fig: Figure, entry: MetricEntry, cs: int, ce: int) 
 
 
 @cache
-def _counted(lexicon: Lexicon) -> tuple[MetricEntry, ...]:
-    """The count metrics of the lexicon that name the nouns they count."""
-    return tuple(m for m in lexicon.metrics if m.unit == "count" and m.nouns)
+def _counted(lexicon: Lexicon) -> tuple[tuple[MetricEntry, frozenset[str], tuple[str, ...]], ...]:
+    """The count metrics of the lexicon that name the nouns they count, with the nouns
+    and those of several words."""
+    return tuple(
+        (m, frozenset(m.nouns), tuple(n for n in m.nouns if " " in n))
+        for m in lexicon.metrics
+        if m.unit == "count" and m.nouns
+    )
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _count_metric(sent: _Sentence, fig: Figure) -> MetricChoice | None:
-    text, folded = sent.text, sent.folded
     noun = (fig.noun or "").lower()
     head = noun.split()[-1] if noun else ""
     best: tuple[int, MetricEntry] | None = None
     s, e = sent.segment(fig.start)
-    for entry in _counted(sent.lexicon):
-        if head not in entry.nouns and not any(noun.endswith(n) for n in entry.nouns if " " in n):
+    for k, (entry, nouns, several) in enumerate(_counted(sent.lexicon)):
+        named = any(noun.endswith(n) for n in several)
+        if (head not in nouns and not named) or not sent.qualifies(k, entry, s, e):
             continue
-        if entry.context_res and not any(_search(p, text, folded, s, e) for p in entry.context_res):
-            continue
-        if any(_search(p, text, folded, s, e) for p in entry.unless_res):
-            continue
-        rank = entry.priority + (
-            2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0
-        )
+        rank = entry.priority + (2 if named else 0)
         if best is None or rank > best[0]:
             best = (rank, entry)
     if best is None:
@@ -1293,16 +1403,20 @@ _ATTR_PATTERNS = [
 
 
 @cache
-def _attribution_set() -> PatternSet:
-    return PatternSet(_ATTR_PATTERNS)
+def _attribution_set() -> tuple[PatternSet, re.Pattern[str]]:
+    """The attribution patterns, and a pattern that finds, in folded text, a string one of
+    them needs (`requirements`): most sentences cite nobody, which it tells at once."""
+    needed = {s for p in _ATTR_PATTERNS for s in requirements(p)[0]}
+    return PatternSet(_ATTR_PATTERNS), re.compile(longest_first(needed, ignore_case=False))
 
 
 def attribution(text: str, lo: int, hi: int) -> str | None:
     """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
-    patterns = _attribution_set()
-    candidates = patterns.candidates(text, lo, hi)
-    folded = folded_text(text) if candidates else ""
-    for i in candidates:
+    patterns, needed = _attribution_set()
+    folded = folded_text(text)
+    if needed.search(folded, lo, hi) is None:
+        return None
+    for i in patterns.candidates(text, lo, hi):
         m = _search(patterns.patterns[i], text, folded, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
