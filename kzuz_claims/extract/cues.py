@@ -109,6 +109,9 @@ class _Plan(NamedTuple):
     pattern: re.Pattern[str]
     """The pattern, kept alive so that its identity keys its plan."""
     finder: re.Pattern[str] | None
+    exact: bool
+    """Whether the finder reads the text itself, not the folded text: for a pattern that
+    tells case, whose matches may start with a capital letter."""
     needs: tuple[tuple[str, ...], ...]
     """The pattern's `requirements`: without a string of each in the folded stretch, it
     cannot match there."""
@@ -126,7 +129,8 @@ which costs more than the lookup saves."""
 def _plan(pattern: re.Pattern[str]) -> _Plan:
     found = _PLANS.get(id(pattern))
     if found is None:
-        found = _PLANS[id(pattern)] = _Plan(pattern, _make_finder(pattern), requirements(pattern))
+        finder, exact = _make_finder(pattern)
+        found = _PLANS[id(pattern)] = _Plan(pattern, finder, exact, requirements(pattern))
     return found
 
 
@@ -142,38 +146,45 @@ def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     scan; trying the pattern only there (`_scan`) gives the same matches. A character
     `fold` may not write as the pattern does (a non-ASCII letter) is any character
     there; a pattern whose matches may start with a lone letter or space has no finder.
+    A pattern that tells case has its finder read the text itself, where a capital
+    letter is rare enough to look for ("Trend reports").
     """
     return _plan(pattern).finder
 
 
-def _make_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def _make_finder(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """(finder, whether it reads the text itself) for `_Plan`."""
     if _sre_parse is None:
-        return None
+        return None, False
+    exact = not pattern.flags & re.IGNORECASE
     try:
-        got = _seq_prefixes(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        got = _seq_prefixes(list(tree), exact)
     except Exception:  # a parse tree of a shape this module does not know
-        return None
+        return None, False
     if got is None:
-        return None
+        return None, False
     strings = {s.rstrip(_ANY) for s in got[0]}
-    if not all(_selective(s) for s in strings):
-        return None  # a lone letter or a space is everywhere: trying there costs more
+    if not all(_selective(s, exact) for s in strings):
+        return None, False  # a lone letter or a space is everywhere: trying costs more
     # a string that another one begins is found wherever that one is
     kept = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}
-    return re.compile(_trie_source(kept))
+    return re.compile(_trie_source(kept)), exact
 
 
 _ANY = "\0"
 """In a prefix string: any character."""
 
 
-def _selective(prefix: str) -> bool:
+def _selective(prefix: str, exact: bool) -> bool:
     """Whether a prefix string is rare enough to look for: it starts with a character
-    the engine can skip ahead to, and holds two, or one that is not a letter or space."""
+    the engine can skip ahead to, and holds two, or one that is not a letter or space
+    (a capital letter, read in the text itself)."""
     if not prefix or prefix[0] == _ANY:
         return False
     known = len(prefix) - prefix.count(_ANY)
-    return known >= 2 or not (prefix[0].isalnum() or prefix[0] == " ")
+    first = prefix[0]
+    return known >= 2 or not (first.isalnum() or first.isspace()) or (exact and first.isupper())
 
 
 def _trie_source(strings: Iterable[str]) -> str:
@@ -202,9 +213,12 @@ _Prefixes = tuple[set[str], bool]
 starts with, and whether they are the whole match (the item matches only those)."""
 
 
-def _fold_char(ch: str) -> str:
+def _fold_char(ch: str, exact: bool) -> str:
     """A character as `fold` writes what a pattern's character matches, or `_ANY` when
-    `fold` may write it otherwise (a non-ASCII cased letter)."""
+    `fold` may write it otherwise (a non-ASCII cased letter); `exact`: as the text has
+    it, for a pattern that tells case."""
+    if exact:
+        return ch
     if ch.isspace():
         return " "
     if ch.isdecimal():
@@ -214,10 +228,11 @@ def _fold_char(ch: str) -> str:
     return _ANY
 
 
-def _seq_prefixes(items: Sequence[tuple[Any, Any]]) -> _Prefixes | None:
+def _seq_prefixes(items: Sequence[tuple[Any, Any]], exact: bool) -> _Prefixes | None:
+    """The prefixes of a sequence of parse tree items (`exact`: see `_fold_char`)."""
     out = {""}
     for op, av in items:
-        got = _item_prefixes(op, av)
+        got = _item_prefixes(op, av, exact)
         if got is None:
             return out, False
         strings, whole = got
@@ -230,40 +245,42 @@ def _seq_prefixes(items: Sequence[tuple[Any, Any]]) -> _Prefixes | None:
     return out, True
 
 
-def _item_prefixes(op: Any, av: Any) -> _Prefixes | None:
+def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
     if op is _op.LITERAL:
-        return {_fold_char(chr(av))}, True
+        return {_fold_char(chr(av), exact)}, True
     if op in (_op.NOT_LITERAL, _op.ANY):
         return {_ANY}, True
     if op is _op.IN:
         chars: set[str] = set()
         for kind, value in av:
             if kind is _op.LITERAL:
-                chars.add(_fold_char(chr(value)))
+                chars.add(_fold_char(chr(value), exact))
             elif kind is _op.RANGE and value[1] - value[0] < 26:
-                chars.update(_fold_char(chr(c)) for c in range(value[0], value[1] + 1))
-            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE:
+                chars.update(_fold_char(chr(c), exact) for c in range(value[0], value[1] + 1))
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE and not exact:
                 chars.add(" ")
-            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT:
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT and not exact:
                 chars.add("0")
             else:
                 return {_ANY}, True
         return ({_ANY} if _ANY in chars else chars), True
     if op is _op.ASSERT and av[0] == 1:
         # a lookahead: the text here starts with what it matches; what comes next, too
-        got = _seq_prefixes(list(av[1]))
+        got = _seq_prefixes(list(av[1]), exact)
         return None if got is None else (got[0], False)
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
         return {""}, True  # reads, consumes nothing
     if op is _op.SUBPATTERN:
-        return _seq_prefixes(list(av[3]))
+        if exact and av[1] & re.IGNORECASE:
+            return None  # a part that does not tell case
+        return _seq_prefixes(list(av[3]), exact)
     if op is _op.ATOMIC_GROUP:
-        return _seq_prefixes(list(av))
+        return _seq_prefixes(list(av), exact)
     if op is _op.BRANCH:
         union: set[str] = set()
         whole = True
         for branch in av[1]:
-            got = _seq_prefixes(list(branch))
+            got = _seq_prefixes(list(branch), exact)
             if got is None:
                 return None
             union |= got[0]
@@ -273,7 +290,7 @@ def _item_prefixes(op: Any, av: Any) -> _Prefixes | None:
         return union, whole
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
         low, high, sub = av
-        got = _seq_prefixes(list(sub))
+        got = _seq_prefixes(list(sub), exact)
         if got is None:
             return None
         strings = got[0] | {""} if low == 0 else got[0]
@@ -289,8 +306,9 @@ def _scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> l
         return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
     out = []
     search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
     pos = a
-    while (at := search(folded, pos, b)) is not None:
+    while (at := search(haystack, pos, b)) is not None:
         m = match(text, at.start(), b)
         if m is None:
             pos = at.start() + 1
@@ -309,8 +327,9 @@ def _search(
     if finder is None:
         return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
     search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
     pos = a
-    while (at := search(folded, pos, b)) is not None:
+    while (at := search(haystack, pos, b)) is not None:
         m = match(text, at.start(), b)
         if m is not None:
             return m
@@ -327,6 +346,8 @@ def _search_slice(
     if finder is None:
         return pattern.search(part) if plan.possible(folded, a, b) else None
     search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
     pos = a
     while (at := search(folded, pos, b)) is not None:
         m = match(part, at.start() - a)
@@ -347,6 +368,8 @@ def _scan_slice(
         return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
     out = []
     search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
     pos = a
     while (at := search(folded, pos, b)) is not None:
         m = match(part, at.start() - a)
