@@ -448,7 +448,7 @@ def _name_ends(lexicon: Lexicon) -> frozenset[str]:
 
 def _may_end_name(ch: str, lexicon: Lexicon) -> bool:
     """Whether a country name may end with the character (a word or cased character, or
-    the last character of a name): its matches ending there may differ, see `_Sentence`."""
+    the last character of a name), see `_Sentence.countries`."""
     return _isword(ch) or ch.lower() != ch.upper() or ch in _name_ends(lexicon)
 
 
@@ -624,7 +624,7 @@ class _Sentence:
         self._directions: dict[tuple[int, int, str, int], tuple[str | None, str | None]] = {}
         self._products: dict[tuple[int, int], str | None] = {}
         self._qualified: dict[tuple[int, int, int], bool] = {}
-        self._cues: list[_Cue] | None = None
+        self._cues: dict[int, list[_Cue]] = {}
         self._cued: dict[tuple[str, ...], list[_Cue]] = {}
         self._segments: dict[int, tuple[int, int]] = {}
         self._clause_starts: dict[int, int] = {}
@@ -672,24 +672,34 @@ class _Sentence:
             self._pair = _search(pat, self.text, self.folded, self.lo, self.hi) is not None
         return self._pair
 
-    def cues(self) -> list[_Cue]:
-        """Every cue of every metric in the sentence."""
-        if self._cues is None:
-            tables = _tables(self.lexicon)
-            owners, patterns = tables.cue_owners, tables.patterns.patterns
-            self._cues = [
-                (owners[i], m.start(), m.end(), owners[i].priority * 3, (m.end() - m.start()) * 0.1)
-                for i in self.candidates(_CUES)
-                for m in self.scan(patterns[i], self.lo, self.hi)
+    def _cues_of(self, i: int) -> list[_Cue]:
+        """The cues the i-th pattern of `_tables` finds in the sentence: each is looked for
+        only when a figure of its unit asks (or any cue will do)."""
+        found = self._cues.get(i)
+        if found is None:
+            entry = _tables(self.lexicon).cue_owners[i]
+            found = self._cues[i] = [
+                (entry, m.start(), m.end(), entry.priority * 3, (m.end() - m.start()) * 0.1)
+                for m in self.scan(_tables(self.lexicon).patterns.patterns[i], self.lo, self.hi)
             ]
-        return self._cues
+        return found
+
+    def has_cues(self) -> bool:
+        """Whether the sentence holds a cue of any metric."""
+        return any(self._cues_of(i) for i in self.candidates(_CUES))
 
     def cued(self, units: tuple[str, ...]) -> list[_Cue]:
         """The cues of the sentence, in order, of the metrics `_cued(lexicon, units)`."""
         found = self._cued.get(units)
         if found is None:
             wanted = _cued_ids(self.lexicon, units)
-            found = self._cued[units] = [c for c in self.cues() if id(c[0]) in wanted]
+            owners = _tables(self.lexicon).cue_owners
+            found = self._cued[units] = [
+                cue
+                for i in self.candidates(_CUES)
+                if id(owners[i]) in wanted
+                for cue in self._cues_of(i)
+            ]
         return found
 
     def product(self, cs: int, ce: int) -> str | None:
@@ -788,10 +798,10 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     if pat is None:
         return None
     sent = _sentence(text, lo, hi, lexicon)
-    _, e = sent.segment(fig.start)
-    clause_start = sent.clause_start(fig.start)
     if not sent.candidates(_REGION):
         return None  # nor can a match of it right after the figure
+    _, e = sent.segment(fig.start)
+    clause_start = sent.clause_start(fig.start)
     found = _last(sent.scan(pat, clause_start, fig.start))
     if found is None:
         after = fig.noun_end or fig.end
@@ -814,16 +824,16 @@ def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
     """The nearest modality cue left of the figure in its segment, else the nearest right."""
     sent = _sentence(text, lo, hi, lexicon)
+    candidates = sent.candidates(_MODALITY)
+    if not candidates:
+        return None
+    tables = _tables(lexicon)
+    patterns, start = tables.patterns.patterns, tables.starts[_MODALITY]
+    owners = tables.modality_owners
     _, e = sent.segment(fig.start)
     # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
     clause_start = sent.clause_start(fig.start)
     left_start = max(clause_start, fig.start - 110)
-    tables = _tables(lexicon)
-    patterns, start = tables.patterns.patterns, tables.starts[_MODALITY]
-    owners = tables.modality_owners
-    candidates = sent.candidates(_MODALITY)
-    if not candidates:
-        return None
     best: tuple[int, int, Modality] | None = None
     left = text[left_start : fig.start]
     for i in candidates:
@@ -1096,7 +1106,7 @@ def choose_metric(
     if cls in ("percent", "times"):
         return _change_metric(sent, fig, previous)
     s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
-    if cls == "mass" or sent.cues():
+    if cls == "mass" or sent.has_cues():
         s, e = sent.segment(fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
