@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from kzuz_claims.extract._literals import PatternSet, longest_first, requirements
+from kzuz_claims.extract._literals import PatternSet, fold, longest_first, requirements
 from kzuz_claims.extract._literals import _folded as folded_text
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
@@ -984,8 +984,8 @@ def _read_direction(
                     else:
                         src = src or code
     # "overall exports", "exports to all countries": a total, not a flow to the partner
-    if (src is None or dst is None) and _TOTAL.search(
-        text, max(s, cue_start - 20), min(e, cue_end + 25)
+    if (src is None or dst is None) and _search(
+        _TOTAL, text, sent.folded, max(s, cue_start - 20), min(e, cue_end + 25)
     ):
         return None, None
     # the side the text leaves out: a third country the clause names, else the pair's other
@@ -1191,8 +1191,8 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     """The product a flow cue is about: "wheat exports", "shipments of cement"."""
     pat = _product_re(lexicon)
     before = text[max(0, cs - 40) : cs]
-    words_before = _WORD.findall(before)[-3:]
-    named = pat.search(" ".join(words_before))
+    joined = " ".join(_WORD.findall(before)[-3:])
+    named = _search(pat, joined, fold(joined), 0, len(joined))
     if named:
         return named.group(1).lower()
     after = _PRODUCT_LINK.match(text[ce : ce + 50])
