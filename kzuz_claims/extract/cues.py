@@ -548,38 +548,31 @@ _REGION_TAIL = re.compile(
 
 
 class _Tables(NamedTuple):
-    """The lexicon's patterns that a sentence is asked about, in one `PatternSet` so that
-    one question tells which of them can match in it: the cue patterns, the modality
-    patterns, the scope patterns (each in lexicon order, with what it signals), then
-    the region pattern."""
+    """The lexicon's patterns that every sentence with figures is asked about, in one
+    `PatternSet` so that one question tells which of them can match in it: the cue
+    patterns, then the modality patterns (each in lexicon order, with what it signals).
+    The scope and region patterns, asked for few figures, run where they can start
+    (`_scan`): in the shared set they would cost every sentence's prefilter."""
 
     patterns: PatternSet
     cue_owners: tuple[MetricEntry, ...]
     modality_owners: tuple[Modality, ...]
-    scope_owners: tuple[str, ...]
-    starts: tuple[int, int, int, int, int]
-    """Where each group starts (cues, modality, scope, region), then the end."""
+    starts: tuple[int, int, int]
+    """Where each group starts (cues, modality), then the end."""
 
 
-_CUES, _MODALITY, _SCOPE, _REGION = range(4)
+_CUES, _MODALITY = range(2)
 
 
 @cache
 def _tables(lexicon: Lexicon) -> _Tables:
     cues = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
     modality = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
-    scope = [(sc, p) for sc, pats in lexicon.phrases.scope_res.items() for p in pats]
-    region = _region_re(lexicon)
-    patterns = [p for _, p in cues] + [p for _, p in modality] + [p for _, p in scope]
-    starts = (0, len(cues), len(cues) + len(modality), len(patterns))
-    if region is not None:
-        patterns.append(region)
     return _Tables(
-        PatternSet(patterns),
+        PatternSet([p for _, p in cues] + [p for _, p in modality]),
         tuple(entry for entry, _ in cues),
         tuple(mod for mod, _ in modality),
-        tuple(sc for sc, _ in scope),
-        (*starts, len(patterns)),
+        (0, len(cues), len(cues) + len(modality)),
     )
 
 
@@ -798,8 +791,6 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     if pat is None:
         return None
     sent = _sentence(text, lo, hi, lexicon)
-    if not sent.candidates(_REGION):
-        return None  # nor can a match of it right after the figure
     _, e = sent.segment(fig.start)
     clause_start = sent.clause_start(fig.start)
     found = _last(sent.scan(pat, clause_start, fig.start))
@@ -894,9 +885,6 @@ def scope(
     ):
         return "pipeline"
     sent = _sentence(text, lo, hi, lexicon)
-    candidates = sent.candidates(_SCOPE)
-    if not candidates:
-        return entry.default_scope
     _, e = sent.segment(fig.start)
     # "450 permanent jobs, and about 1,200 people during construction": status words
     # before the figure count only within its clause
@@ -907,18 +895,16 @@ def scope(
         # a comma opens its own item; the words before the comma are the last item's
         window_start = fig.start
     window_end = min(e, (fig.noun_end or fig.end) + 80)
-    tables = _tables(lexicon)
-    start = tables.starts[_SCOPE]
     best: tuple[int, str] | None = None
-    for i in candidates:
-        sc = tables.scope_owners[i - start]
+    for sc, pats in lexicon.phrases.scope_res.items():
         if sc not in allowed:
             continue
-        for m in sent.scan(tables.patterns.patterns[i], window_start, window_end):
-            # words after the next figure belong to it, not to this one
-            d = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
-            if best is None or d < best[0]:
-                best = (d, sc)
+        for p in pats:
+            for m in sent.scan(p, window_start, window_end):
+                # words after the next figure belong to it, not to this one
+                d = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+                if best is None or d < best[0]:
+                    best = (d, sc)
     return best[1] if best else entry.default_scope
 
 
