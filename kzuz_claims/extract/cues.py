@@ -1,19 +1,40 @@
-"""Read the words around a figure: its metric, modality, scope, countries and source."""
+"""Read the words around a figure: its metric, modality, scope, countries and source.
+
+Every figure of a sentence asks the same questions of it (its segments and clauses, the
+cues and countries it holds), and a claim-dense sentence has many figures: they are
+answered once per sentence (`_Sentence`, made once in an extraction's memo scope), and a
+figure looks up what it needs there. What is asked of the words near one figure runs
+its patterns only where a match can start (`_finder`).
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, NamedTuple
 
-from kzuz_claims.extract._literals import PatternSet, longest_first
+from kzuz_claims.extract._literals import PatternSet, fold, longest_first, requirements
+from kzuz_claims.extract._literals import _folded as folded_text
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
 
+_sre_parse: Any
+_op: Any
+try:  # the parser is internal to `re`; without it every pattern runs on each stretch asked
+    _sre_parse = importlib.import_module("re._parser")
+    _op = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - other Python implementations
+    _sre_parse = None
+
 _SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
+_BREAK_MARK = re.compile(r"[;:()\[\]—–-]")
+"""The characters of `_SEGMENT_BREAK` that are not whitespace: the engine skips to them."""
 _UNIT_CLASS = {
     "money": "money",
     "count": "count",
@@ -41,15 +62,323 @@ _ANAPHOR = re.compile(
 )
 
 
-_COMMA = re.compile(r"[,;]")
 _NEW_CLAUSE = re.compile(
     r";|,\s*(?:and|while|but|whereas|which|who|where|with|as|so)\b|\s(?:while|whereas)\s"
 )
 
 
+_CLAUSE_MARK = re.compile(r"[,;]|wh(?:ile|ereas)")
+"""Where a match of `_NEW_CLAUSE` can start: at , or ; and just before "while" or
+"whereas" (the whitespace there), so the engine skips to them."""
+
+
+def _clauses(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """list(_NEW_CLAUSE.finditer(text, a, b)), tried only where a match can start."""
+    out: list[re.Match[str]] = []
+    pos = a
+    for mark in _CLAUSE_MARK.finditer(text, a, b):
+        at = mark.start()
+        if text[at] == "w":
+            at -= 1
+        if at < pos:
+            continue
+        m = _NEW_CLAUSE.match(text, at, b)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def new_clause(text: str, lo: int, hi: int) -> bool:
     """Whether a new clause begins in text[lo:hi] ("; ", ", and", ", while"...)."""
     return _NEW_CLAUSE.search(text, lo, hi) is not None
+
+
+def _isword(ch: str) -> bool:
+    """Whether \\w (and so \\b) takes the character for a word character (a test checks)."""
+    return ch.isalnum() or ch == "_"
+
+
+_MAX_PREFIXES = 256
+"""More strings than this and a pattern's prefixes stop short (or are not used)."""
+
+
+class _Plan(NamedTuple):
+    """How to run a pattern over a stretch of text cheaply (see `_finder`)."""
+
+    pattern: re.Pattern[str]
+    """The pattern, kept alive so that its identity keys its plan."""
+    finder: re.Pattern[str] | None
+    exact: bool
+    """Whether the finder reads the text itself, not the folded text: for a pattern that
+    tells case, whose matches may start with a capital letter."""
+    needs: tuple[tuple[str, ...], ...]
+    """The pattern's `requirements`: without a string of each in the folded stretch, it
+    cannot match there."""
+
+    def possible(self, folded: str, a: int, b: int) -> bool:
+        """Whether the pattern may match in the stretch folded[a:b]."""
+        return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
+
+
+_PLANS: dict[int, _Plan] = {}
+"""`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
+which costs more than the lookup saves."""
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    found = _PLANS.get(id(pattern))
+    if found is None:
+        finder, exact = _make_finder(pattern)
+        found = _PLANS[id(pattern)] = _Plan(pattern, finder, exact, requirements(pattern))
+    return found
+
+
+def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds, in folded text (`fold`), every place where a match of
+    `pattern` can start, or None.
+
+    Python's regex engine tries a pattern at every place of the text, and a pattern
+    that opens with \\b or is case-insensitive gives it nothing to skip ahead with, so
+    a cue list of fifty words costs a fraction of a microsecond per character. Most
+    such patterns start every match with one of a few strings ("amounted", "was"...),
+    found in the folded text by a plain trie with the engine's fast first-character
+    scan; trying the pattern only there (`_scan`) gives the same matches. A character
+    `fold` may not write as the pattern does (a non-ASCII letter) is any character
+    there; a pattern whose matches may start with a lone letter or space has no finder.
+    A pattern that tells case has its finder read the text itself, where a capital
+    letter is rare enough to look for ("Trend reports").
+    """
+    return _plan(pattern).finder
+
+
+def _make_finder(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """(finder, whether it reads the text itself) for `_Plan`."""
+    if _sre_parse is None:
+        return None, False
+    exact = not pattern.flags & re.IGNORECASE
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        got = _seq_prefixes(list(tree), exact)
+    except Exception:  # a parse tree of a shape this module does not know
+        return None, False
+    if got is None:
+        return None, False
+    strings = {s.rstrip(_ANY) for s in got[0]}
+    if not all(_selective(s, exact) for s in strings):
+        return None, False  # a lone letter or a space is everywhere: trying costs more
+    # a string that another one begins is found wherever that one is
+    kept = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}
+    return re.compile(_trie_source(kept)), exact
+
+
+_ANY = "\0"
+"""In a prefix string: any character."""
+
+
+def _selective(prefix: str, exact: bool) -> bool:
+    """Whether a prefix string is rare enough to look for: it starts with a character
+    the engine can skip ahead to, and holds two, or one that is not a letter or space
+    (a capital letter, read in the text itself)."""
+    if not prefix or prefix[0] == _ANY:
+        return False
+    known = len(prefix) - prefix.count(_ANY)
+    first = prefix[0]
+    return known >= 2 or not (first.isalnum() or first.isspace()) or (exact and first.isupper())
+
+
+def _trie_source(strings: Iterable[str]) -> str:
+    """A pattern that matches where one of the prefix strings (none beginning another)
+    starts, shaped as a trie."""
+    root: dict[str, Any] = {}
+    for string in strings:
+        node = root
+        for ch in string:
+            node = node.setdefault(ch, {})
+
+    def source(node: dict[str, Any]) -> str:
+        parts = [
+            (r"[\s\S]" if ch == _ANY else re.escape(ch)) + source(sub)
+            for ch, sub in sorted(node.items())
+        ]
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return source(root)
+
+
+_Prefixes = tuple[set[str], bool]
+"""Strings (folded, `_ANY` for any character) one of which the text of every match
+starts with, and whether they are the whole match (the item matches only those)."""
+
+
+def _fold_char(ch: str, exact: bool) -> str:
+    """A character as `fold` writes what a pattern's character matches, or `_ANY` when
+    `fold` may write it otherwise (a non-ASCII cased letter); `exact`: as the text has
+    it, for a pattern that tells case."""
+    if exact:
+        return ch
+    if ch.isspace():
+        return " "
+    if ch.isdecimal():
+        return "0"
+    if ch.isascii() or ch.lower() == ch == ch.upper():
+        return ch.lower()
+    return _ANY
+
+
+def _seq_prefixes(items: Sequence[tuple[Any, Any]], exact: bool) -> _Prefixes | None:
+    """The prefixes of a sequence of parse tree items (`exact`: see `_fold_char`)."""
+    out = {""}
+    for op, av in items:
+        got = _item_prefixes(op, av, exact)
+        if got is None:
+            return out, False
+        strings, whole = got
+        joined = {a + b for a in out for b in strings}
+        if len(joined) > _MAX_PREFIXES:
+            return out, False
+        out = joined
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
+    if op is _op.LITERAL:
+        return {_fold_char(chr(av), exact)}, True
+    if op in (_op.NOT_LITERAL, _op.ANY):
+        return {_ANY}, True
+    if op is _op.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _op.LITERAL:
+                chars.add(_fold_char(chr(value), exact))
+            elif kind is _op.RANGE and value[1] - value[0] < 26:
+                chars.update(_fold_char(chr(c), exact) for c in range(value[0], value[1] + 1))
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE and not exact:
+                chars.add(" ")
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT and not exact:
+                chars.add("0")
+            else:
+                return {_ANY}, True
+        return ({_ANY} if _ANY in chars else chars), True
+    if op is _op.ASSERT and av[0] == 1:
+        # a lookahead: the text here starts with what it matches; what comes next, too
+        got = _seq_prefixes(list(av[1]), exact)
+        return None if got is None else (got[0], False)
+    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+        return {""}, True  # reads, consumes nothing
+    if op is _op.SUBPATTERN:
+        if exact and av[1] & re.IGNORECASE:
+            return None  # a part that does not tell case
+        return _seq_prefixes(list(av[3]), exact)
+    if op is _op.ATOMIC_GROUP:
+        return _seq_prefixes(list(av), exact)
+    if op is _op.BRANCH:
+        union: set[str] = set()
+        whole = True
+        for branch in av[1]:
+            got = _seq_prefixes(list(branch), exact)
+            if got is None:
+                return None
+            union |= got[0]
+            whole = whole and got[1]
+            if len(union) > _MAX_PREFIXES:
+                return None
+        return union, whole
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        got = _seq_prefixes(list(sub), exact)
+        if got is None:
+            return None
+        strings = got[0] | {""} if low == 0 else got[0]
+        return strings, got[1] and high == 1
+    return None
+
+
+def _scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
+    """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `_finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
+    out = []
+    search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
+    pos = a
+    while (at := search(haystack, pos, b)) is not None:
+        m = match(text, at.start(), b)
+        if m is None:
+            pos = at.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()  # never empty: it starts with a string
+    return out
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
+) -> re.Match[str] | None:
+    """pattern.search(text, a, b); `folded` is fold(text) (see `_finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
+    search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
+    pos = a
+    while (at := search(haystack, pos, b)) is not None:
+        m = match(text, at.start(), b)
+        if m is not None:
+            return m
+        pos = at.start() + 1
+    return None
+
+
+def _search_slice(
+    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
+) -> re.Match[str] | None:
+    """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return pattern.search(part) if plan.possible(folded, a, b) else None
+    search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
+    pos = a
+    while (at := search(folded, pos, b)) is not None:
+        m = match(part, at.start() - a)
+        if m is not None:
+            return m
+        pos = at.start() + 1
+    return None
+
+
+def _scan_slice(
+    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
+) -> list[re.Match[str]]:
+    """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
+    fold(text) (see `_finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
+    out = []
+    search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
+    pos = a
+    while (at := search(folded, pos, b)) is not None:
+        m = match(part, at.start() - a)
+        if m is None:
+            pos = at.start() + 1
+        else:
+            out.append(m)
+            pos = a + m.end()
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +396,38 @@ class MetricChoice:
 
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
-    s, e = lo, hi
-    for start, end in _segment_breaks(text, lo, hi):
-        if end <= pos:
-            s = end
-        elif start >= pos:
-            e = start
-            break
-    return s, e
+    starts, ends = _segment_breaks(text, lo, hi)
+    return _segment_of(starts, ends, lo, hi, pos)
+
+
+def _segment_of(starts: list[int], ends: list[int], lo: int, hi: int, pos: int) -> tuple[int, int]:
+    # the breaks are in order and do not overlap: the last that ends at or before `pos`
+    # starts its segment, the first that starts at or after it ends the segment
+    i = bisect_right(ends, pos)
+    j = bisect_left(starts, pos)
+    return (ends[i - 1] if i else lo), (starts[j] if j < len(starts) else hi)
 
 
 @memoised
-def _segment_breaks(text: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
-    """Where text[lo:hi] breaks into segments: every figure of a sentence asks."""
-    return tuple(m.span() for m in _SEGMENT_BREAK.finditer(text, lo, hi))
+def _segment_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
+    """Where text[lo:hi] breaks into segments (starts, ends): every figure of a sentence
+    asks."""
+    # the matches of _SEGMENT_BREAK: a mark, or a dash between whitespace
+    starts: list[int] = []
+    ends: list[int] = []
+    for mark in _BREAK_MARK.finditer(text, lo, hi):
+        at = end = mark.start()
+        if text[at] in "–-":
+            if at == lo or end + 2 > hi or not (text[at - 1].isspace() and text[at + 1].isspace()):
+                continue
+            at -= 1
+            end += 2
+        else:
+            end += 1
+        if not ends or at >= ends[-1]:
+            starts.append(at)
+            ends.append(end)
+    return starts, ends
 
 
 @cache
@@ -90,6 +437,19 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
         for n in names:
             of[n.lower()] = code
     return re.compile(rf"\b(?:{longest_first(of)})(?![\w-])", re.I), of
+
+
+@cache
+def _name_ends(lexicon: Lexicon) -> frozenset[str]:
+    """The characters other than word characters that a country name ends with."""
+    _, of = _country_re(lexicon)
+    return frozenset(n[-1] for n in of if n and not _isword(n[-1]))
+
+
+def _may_end_name(ch: str, lexicon: Lexicon) -> bool:
+    """Whether a country name may end with the character (a word or cased character, or
+    the last character of a name), see `_Sentence.countries`."""
+    return _isword(ch) or ch.lower() != ch.upper() or ch in _name_ends(lexicon)
 
 
 @cache
@@ -103,15 +463,21 @@ def countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, 
     return list(_countries(text, lo, hi, lexicon))
 
 
-@memoised
 def _countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> tuple[tuple[int, int, str], ...]:
-    """`countries`, computed once per stretch of text: the same sentence is asked often."""
+    """The mentions of `countries`."""
+    return tuple(c for c in _all_countries(text, lo, hi, lexicon) if c[2])
+
+
+@memoised
+def _all_countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Every match of the country pattern in text[lo:hi], with its code or "": computed
+    once per stretch of text, as the same sentence is asked often."""
     pat, of = _country_re(lexicon)
     out = []
-    for m in pat.finditer(text, lo, hi):
+    for m in _scan(pat, text, folded_text(text), lo, hi):
         word = m.group(0).lower().replace("’", "'")
         out.append((m.start(), m.end(), of.get(word, of.get(word.removesuffix("'s"), ""))))
-    return tuple(c for c in out if c[2])
+    return out
 
 
 @cache
@@ -181,6 +547,242 @@ _REGION_TAIL = re.compile(
 )
 
 
+class _Tables(NamedTuple):
+    """The lexicon's patterns that every sentence with figures is asked about, in one
+    `PatternSet` so that one question tells which of them can match in it: the cue
+    patterns, then the modality patterns (each in lexicon order, with what it signals).
+    The scope and region patterns, asked for few figures, run where they can start
+    (`_scan`): in the shared set they would cost every sentence's prefilter."""
+
+    patterns: PatternSet
+    cue_owners: tuple[MetricEntry, ...]
+    modality_owners: tuple[Modality, ...]
+    starts: tuple[int, int, int]
+    """Where each group starts (cues, modality), then the end."""
+
+
+_CUES, _MODALITY = range(2)
+
+
+@cache
+def _tables(lexicon: Lexicon) -> _Tables:
+    cues = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
+    modality = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
+    return _Tables(
+        PatternSet([p for _, p in cues] + [p for _, p in modality]),
+        tuple(entry for entry, _ in cues),
+        tuple(mod for mod, _ in modality),
+        (0, len(cues), len(cues) + len(modality)),
+    )
+
+
+_Cue = tuple[MetricEntry, int, int, int, float]
+"""A cue in a sentence: (entry, start, end, entry.priority * 3, length * 0.1)."""
+
+
+class _Sentence:
+    """What the figures of the sentence text[lo:hi] ask of it, worked out once for all of
+    them: its segments and clauses, its cues and countries, and which modality and scope
+    patterns can match in it."""
+
+    __slots__ = (
+        "_anaphors",
+        "_candidates",
+        "_clause_starts",
+        "_countries",
+        "_cued",
+        "_cues",
+        "_directions",
+        "_pair",
+        "_products",
+        "_qualified",
+        "_segments",
+        "breaks",
+        "folded",
+        "hi",
+        "lexicon",
+        "lo",
+        "text",
+    )
+
+    def __init__(self, text: str, lo: int, hi: int, lexicon: Lexicon) -> None:
+        self.text = text
+        self.lo = lo
+        self.hi = hi
+        self.lexicon = lexicon
+        self.folded = folded_text(text)
+        self.breaks = _segment_breaks(text, lo, hi)
+        self._pair: bool | None = None
+        self._candidates: list[int] | None = None
+        self._directions: dict[tuple[int, int, str, int], tuple[str | None, str | None]] = {}
+        self._products: dict[tuple[int, int], str | None] = {}
+        self._qualified: dict[tuple[int, int, int], bool] = {}
+        self._cues: dict[int, list[_Cue]] = {}
+        self._cued: dict[tuple[str, ...], list[_Cue]] = {}
+        self._segments: dict[int, tuple[int, int]] = {}
+        self._clause_starts: dict[int, int] = {}
+        self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
+        self._anaphors: bool | None = None
+
+    def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
+        """list(pattern.finditer(text, a, b))."""
+        return _scan(pattern, self.text, self.folded, a, b)
+
+    def segment(self, pos: int) -> tuple[int, int]:
+        found = self._segments.get(pos)
+        if found is None:
+            starts, ends = self.breaks
+            found = self._segments[pos] = _segment_of(starts, ends, self.lo, self.hi, pos)
+        return found
+
+    def clause_start(self, pos: int) -> int:
+        """Where the last clause that begins in the segment before `pos` begins, else
+        where the segment begins."""
+        found = self._clause_starts.get(pos)
+        if found is None:
+            s = self.segment(pos)[0]
+            clauses = _clauses(self.text, s, pos)
+            found = self._clause_starts[pos] = clauses[-1].end() if clauses else s
+        return found
+
+    def clause_end(self, pos: int, e: int) -> int:
+        """Where the first clause that begins in text[pos:e] begins, else `e`."""
+        clauses = _clauses(self.text, pos, e)
+        return clauses[0].start() if clauses else e
+
+    def comma_after(self, pos: int) -> int:
+        """Where the first , or ; of text[pos:hi] is, else `hi`."""
+        comma = self.text.find(",", pos, self.hi)
+        semicolon = self.text.find(";", pos, self.hi)
+        if comma < 0:
+            return self.hi if semicolon < 0 else semicolon
+        return comma if semicolon < 0 else min(comma, semicolon)
+
+    def mentions_pair(self) -> bool:
+        """Whether the sentence names the pair ("bilateral", "the two countries")."""
+        if self._pair is None:
+            pat = _pair_re(self.lexicon)
+            self._pair = _search(pat, self.text, self.folded, self.lo, self.hi) is not None
+        return self._pair
+
+    def _cues_of(self, i: int) -> list[_Cue]:
+        """The cues the i-th pattern of `_tables` finds in the sentence: each is looked for
+        only when a figure of its unit asks (or any cue will do)."""
+        found = self._cues.get(i)
+        if found is None:
+            entry = _tables(self.lexicon).cue_owners[i]
+            found = self._cues[i] = [
+                (entry, m.start(), m.end(), entry.priority * 3, (m.end() - m.start()) * 0.1)
+                for m in self.scan(_tables(self.lexicon).patterns.patterns[i], self.lo, self.hi)
+            ]
+        return found
+
+    def has_cues(self) -> bool:
+        """Whether the sentence holds a cue of any metric."""
+        return any(self._cues_of(i) for i in self.candidates(_CUES))
+
+    def cued(self, units: tuple[str, ...]) -> list[_Cue]:
+        """The cues of the sentence, in order, of the metrics `_cued(lexicon, units)`."""
+        found = self._cued.get(units)
+        if found is None:
+            wanted = _cued_ids(self.lexicon, units)
+            owners = _tables(self.lexicon).cue_owners
+            found = self._cued[units] = [
+                cue
+                for i in self.candidates(_CUES)
+                if id(owners[i]) in wanted
+                for cue in self._cues_of(i)
+            ]
+        return found
+
+    def product(self, cs: int, ce: int) -> str | None:
+        """`_product` of a flow cue: the figures it serves ask alike."""
+        key = (cs, ce)
+        if key not in self._products:
+            self._products[key] = _product(self.text, cs, ce, self.lexicon)
+        return self._products[key]
+
+    def qualifies(self, k: int, entry: MetricEntry, s: int, e: int) -> bool:
+        """Whether the segment text[s:e] has a context word of the count metric `entry`
+        (the k-th of `_counted`) if it needs one, and none of its "unless" words."""
+        key = (k, s, e)
+        found = self._qualified.get(key)
+        if found is None:
+            text, folded = self.text, self.folded
+            found = self._qualified[key] = not (
+                entry.context_res
+                and not any(_search(p, text, folded, s, e) for p in entry.context_res)
+            ) and not any(_search(p, text, folded, s, e) for p in entry.unless_res)
+        return found
+
+    def candidates(self, group: int) -> list[int]:
+        """The indices in `_tables` of the patterns of a group that can match in the
+        sentence (`PatternSet.candidates`)."""
+        tables = _tables(self.lexicon)
+        if self._candidates is None:
+            self._candidates = tables.patterns.candidates(self.text, self.lo, self.hi)
+        found = self._candidates
+        lo, hi = tables.starts[group], tables.starts[group + 1]
+        return found[bisect_left(found, lo) : bisect_left(found, hi)]
+
+    def may_refer_back(self, pos: int) -> bool:
+        """Whether text[lo:pos] may hold a reference back (`_ANAPHOR`).
+
+        Where the sentence holds none, text[lo:pos] holds none either, unless \\b holds
+        at `pos` only because the stretch ends there: the pattern's lookbehinds read
+        before its matches, and its lookahead can only fail for want of text."""
+        if self._anaphors is None:
+            self._anaphors = bool(self.scan(_ANAPHOR, self.lo, self.hi))
+        text = self.text
+        return (
+            self._anaphors
+            or pos > self.hi
+            or (0 < pos < self.hi and _isword(text[pos]) and _isword(text[pos - 1]))
+        )
+
+    def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """`countries(text, a, b, lexicon)` for a stretch of the sentence.
+
+        The country pattern is \\b, a name, then no word character or hyphen: it reads
+        one character past a match, so a match of the sentence ending at `b` is the
+        stretch's too; one ending at `b` in the stretch alone needs a name to end at
+        b - 1 where a word character or hyphen follows. A match of the sentence that
+        runs across `a` or `b` leaves the stretch's own to be found."""
+        if a >= b:
+            return []
+        if self._countries is None:
+            found = _all_countries(self.text, self.lo, self.hi, self.lexicon)
+            self._countries = [c[0] for c in found], [c[1] for c in found], found
+        starts, ends, found = self._countries
+        text = self.text
+        i = bisect_left(starts, a)
+        if (
+            self.lo <= a
+            and b <= self.hi
+            and not (i and ends[i - 1] > a)
+            and not (
+                b < self.hi
+                and (_isword(text[b]) or text[b] == "-")
+                and _may_end_name(text[b - 1], self.lexicon)
+            )
+        ):
+            out = []
+            while i < len(starts) and starts[i] < b:
+                if ends[i] > b:
+                    break
+                if found[i][2]:
+                    out.append(found[i])
+                i += 1
+            else:
+                return out
+        return list(_countries(text, a, b, self.lexicon))
+
+
+@memoised
+def _sentence(text: str, lo: int, hi: int, lexicon: Lexicon) -> _Sentence:
+    return _Sentence(text, lo, hi, lexicon)
+
+
 def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | None:
     """The region or city a figure is restricted to, if its clause names one before it
     ("Jizzakh already hosts 46 companies") or right after it ("eight of them in border
@@ -188,9 +790,10 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     pat = _region_re(lexicon)
     if pat is None:
         return None
-    s, e = segment(text, lo, hi, fig.start)
-    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
-    found = _last(pat.finditer(text, clause_start, fig.start))
+    sent = _sentence(text, lo, hi, lexicon)
+    _, e = sent.segment(fig.start)
+    clause_start = sent.clause_start(fig.start)
+    found = _last(sent.scan(pat, clause_start, fig.start))
     if found is None:
         after = fig.noun_end or fig.end
         tail = _REGION_TAIL.match(text, after, e)
@@ -206,39 +809,44 @@ def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
 
 
 def mentions_pair(text: str, lo: int, hi: int, lexicon: Lexicon) -> bool:
-    return bool(_pair_re(lexicon).search(text, lo, hi))
-
-
-@cache
-def _modality_set(lexicon: Lexicon) -> tuple[tuple[Modality, ...], PatternSet]:
-    """Every modality pattern of the lexicon, with the modality each signals."""
-    pairs = [(mod, p) for mod, pats in lexicon.phrases.modality_res.items() for p in pats]
-    return tuple(mod for mod, _ in pairs), PatternSet(p for _, p in pairs)
+    return _sentence(text, lo, hi, lexicon).mentions_pair()
 
 
 def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Modality | None:
     """The nearest modality cue left of the figure in its segment, else the nearest right."""
-    s, e = segment(text, lo, hi, fig.start)
+    sent = _sentence(text, lo, hi, lexicon)
+    candidates = sent.candidates(_MODALITY)
+    if not candidates:
+        return None
+    tables = _tables(lexicon)
+    patterns, start = tables.patterns.patterns, tables.starts[_MODALITY]
+    owners = tables.modality_owners
+    _, e = sent.segment(fig.start)
     # "23 are in the pipeline, and six were completed": the left reach stops at a new clause
-    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
+    clause_start = sent.clause_start(fig.start)
     left_start = max(clause_start, fig.start - 110)
-    clause = _NEW_CLAUSE.search(text, fig.end, e)
-    right_end = clause.start() if clause else e
-    owners, patterns = _modality_set(lexicon)
     best: tuple[int, int, Modality] | None = None
-    for i, m in patterns.finditer_slice(text, left_start, fig.start, within=(lo, hi)):
-        rank = 1 if owners[i] == Modality.FORECAST else 0
-        if best is None or (m.end(), rank) > best[:2]:
-            best = (m.end(), rank, owners[i])
-    right_hits: list[tuple[int, Modality]] = []
-    right = text[fig.end : right_end]
-    for i in patterns.candidates(text, lo, hi):  # those that can match in the sentence
-        p = patterns.patterns[i]
-        if p.pattern.endswith("$"):
-            continue
-        found = p.search(right)
+    left = text[left_start : fig.start]
+    for i in candidates:
+        found = _scan_slice(patterns[i], sent.folded, left_start, fig.start, left)
         if found:
-            right_hits.append((found.start(), owners[i]))
+            # the last match ends last: only it can be the best of the pattern
+            owner = owners[i - start]
+            rank = 1 if owner == Modality.FORECAST else 0
+            if best is None or (found[-1].end(), rank) > best[:2]:
+                best = (found[-1].end(), rank, owner)
+    if best is not None and best[2] != Modality.PLAN:
+        return best[2]  # the words right of the figure would not change it
+    right_end = sent.clause_end(fig.end, e)
+    right = text[fig.end : right_end]
+    right_hits: list[tuple[int, Modality]] = []
+    for i in candidates:  # those that can match in the sentence
+        p, owner = patterns[i], owners[i - start]
+        if p.pattern.endswith("$") or (best is not None and owner != Modality.POTENTIAL):
+            continue
+        first = _search_slice(p, sent.folded, fig.end, right_end, right)
+        if first:
+            right_hits.append((first.start(), owner))
     nearest = min(right_hits, key=lambda h: h[0]) if right_hits else None
     found_mod = best[2] if best is not None else nearest[1] if nearest else None
     if found_mod == Modality.PLAN and any(m == Modality.POTENTIAL for _, m in right_hits):
@@ -248,7 +856,11 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     return found_mod
 
 
-_AFTER_COMMA = re.compile(r",\s*\Z")
+def _after_comma(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] ends with a comma and whitespace (r",\\s*\\Z")."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi > lo and text[hi - 1] == ","
 
 
 def scope(
@@ -272,12 +884,13 @@ def scope(
         )
     ):
         return "pipeline"
-    s, e = segment(text, lo, hi, fig.start)
+    sent = _sentence(text, lo, hi, lexicon)
+    _, e = sent.segment(fig.start)
     # "450 permanent jobs, and about 1,200 people during construction": status words
     # before the figure count only within its clause
-    clause_start = max((m.end() for m in _NEW_CLAUSE.finditer(text, s, fig.start)), default=s)
+    clause_start = sent.clause_start(fig.start)
     window_start = max(clause_start, fig.start - 40)
-    if _AFTER_COMMA.search(text, window_start, fig.start):
+    if _after_comma(text, window_start, fig.start):
         # "Ten have been commissioned, 30 are being implemented": a figure right after
         # a comma opens its own item; the words before the comma are the last item's
         window_start = fig.start
@@ -287,7 +900,7 @@ def scope(
         if sc not in allowed:
             continue
         for p in pats:
-            for m in p.finditer(text, window_start, window_end):
+            for m in sent.scan(p, window_start, window_end):
                 # words after the next figure belong to it, not to this one
                 d = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
                 if best is None or d < best[0]:
@@ -295,14 +908,18 @@ def scope(
     return best[1] if best else entry.default_scope
 
 
+_CAPITAL_AFTER = re.compile(r"[\s-]*(?:capital|participation|owned|investors?|investment)", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+$")
+_TO_BEFORE = re.compile(r"\b(?:to|into|for|in)\s+$")
+_LINKED = re.compile(r"\b(?:to|from|into|and|with|of)\b|[,;]", re.I)
+
+
 def _direction(
-    text: str,
-    lo: int,
-    hi: int,
+    sent: _Sentence,
     cue_start: int,
     cue_end: int,
     flow: str,
-    lexicon: Lexicon,
     fig_start: int | None = None,
 ) -> tuple[str | None, str | None]:
     """(origin, destination) ISO codes for an exports/imports/capital cue.
@@ -311,14 +928,21 @@ def _direction(
     "Uzbekistan's imports") and the stretch from it to the figure ("exports from
     Uzbekistan to Kazakhstan ... amounted to").
     """
-    s, e = segment(text, lo, hi, cue_start)
     reach = max(cue_end + 45, fig_start or 0)
-    window = (max(s, cue_start - 40), min(e, reach))
-    near = sorted(
-        countries(text, *window, lexicon)
-        + neighbours(text, *window, lexicon, lo)
-        + pronouns(text, *window, lexicon, lo)
-    )
+    key = (cue_start, cue_end, flow, reach)
+    found = sent._directions.get(key)
+    if found is None:
+        found = sent._directions[key] = _read_direction(sent, cue_start, cue_end, flow, reach)
+    return found
+
+
+def _read_direction(
+    sent: _Sentence, cue_start: int, cue_end: int, flow: str, reach: int
+) -> tuple[str | None, str | None]:
+    text = sent.text
+    s, e = sent.segment(cue_start)
+    a, b = max(s, cue_start - 40), min(e, reach)
+    near = sorted(sent.countries(a, b) + _neighbours(sent, a, b) + _pronouns(sent, a, b))
     src = dst = None
     if flow == "capital":
         # "enterprises with Kazakh capital operating in Uzbekistan": the first
@@ -326,45 +950,33 @@ def _direction(
         for cs, ce, code in near:
             if cs < cue_start:
                 continue
-            if src is None and re.match(
-                r"[\s-]*(?:capital|participation|owned|investors?|investment)",
-                text[ce : ce + 20],
-                re.I,
-            ):
+            if src is None and _CAPITAL_AFTER.match(text[ce : ce + 20]):
                 src = code
-            elif (
-                src is not None
-                and dst is None
-                and re.search(r"\bin\s+$", text[max(s, cs - 5) : cs])
-            ):
+            elif src is not None and dst is None and _IN_BEFORE.search(text[max(s, cs - 5) : cs]):
                 dst = code
     else:
         for cs, ce, code in near:
             before = text[max(s, cs - 12) : cs].lower()
             if cs >= cue_end:
-                if re.search(r"\b(?:from|of)\s+$", before):
+                if _FROM_BEFORE.search(before):
                     src = src or code
-                elif re.search(r"\b(?:to|into|for|in)\s+$", before):
+                elif _TO_BEFORE.search(before):
                     dst = dst or code
             elif ce <= cue_start:
                 between = text[ce:cue_start]
-                if len(between) <= 25 and not re.search(
-                    r"\b(?:to|from|into|and|with|of)\b|[,;]", between, re.I
-                ):
+                if len(between) <= 25 and not _LINKED.search(between):
                     if flow == "imports":
                         dst = dst or code
                     else:
                         src = src or code
     # "overall exports", "exports to all countries": a total, not a flow to the partner
-    if (src is None or dst is None) and _TOTAL.search(
-        text, max(s, cue_start - 20), min(e, cue_end + 25)
+    if (src is None or dst is None) and _search(
+        _TOTAL, text, sent.folded, max(s, cue_start - 20), min(e, cue_end + 25)
     ):
         return None, None
     # the side the text leaves out: a third country the clause names, else the pair's other
     pair = ("KZ", "UZ")
-    thirds = [
-        c for _, _, c in countries(text, s, e, lexicon) if c not in pair and c not in (src, dst)
-    ]
+    thirds = [c for _, _, c in sent.countries(s, e) if c not in pair and c not in (src, dst)]
     if (src is None) != (dst is None):
         known = src or dst
         other = thirds[0] if thirds else (pair[1 - pair.index(known)] if known in pair else None)
@@ -374,69 +986,83 @@ def _direction(
     return src, dst
 
 
+def _neighbours(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
+    """`neighbours(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
+    pat = _neighbour_re(sent.lexicon)
+    if pat is None:
+        return []
+    out = []
+    for m in sent.scan(pat, a, b):
+        named = sent.countries(sent.lo, m.start())
+        first = next((c for _, _, c in named if c in _PAIR), None)
+        if first is not None:
+            out.append((m.start(), m.end(), _PAIR[1 - _PAIR.index(first)]))
+    return out
+
+
+def _pronouns(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
+    """`pronouns(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
+    out = []
+    for m in sent.scan(_PRONOUN, a, b):
+        named = sent.countries(sent.lo, m.start(1))
+        if named:
+            out.append((m.start(1), m.end(1), named[-1][2]))
+    return out
+
+
 _TOTAL = re.compile(
     r"\b(?:overall|total|all countries|all partners|the world|worldwide|global|foreign)\b", re.I
 )
 
 
-@cache
-def _cue_set(lexicon: Lexicon) -> tuple[tuple[MetricEntry, ...], PatternSet]:
-    """Every cue pattern of the lexicon, with the metric entry each belongs to."""
-    pairs = [(entry, p) for entry in lexicon.metrics for p in entry.cue_res]
-    return tuple(entry for entry, _ in pairs), PatternSet(p for _, p in pairs)
-
-
-@memoised
-def _cue_matches(
-    text: str, lo: int, hi: int, lexicon: Lexicon
-) -> tuple[tuple[MetricEntry, int, int], ...]:
-    """Every cue of every metric in text[lo:hi], computed once per stretch of text."""
-    owners, patterns = _cue_set(lexicon)
-    return tuple((owners[i], m.start(), m.end()) for i, m in patterns.finditer(text, lo, hi))
-
-
-def _cue_hits(
-    text: str,
-    lo: int,
-    hi: int,
+def _best_cue(
+    sent: _Sentence,
     fig: Figure,
-    entries: Sequence[MetricEntry],
-    lexicon: Lexicon,
+    units: tuple[str, ...],
     within: tuple[int, int] | None = None,
-) -> list[tuple[float, MetricEntry, int, int]]:
-    """Cues of `entries` near the figure, best first: left of it preferred, then nearer,
-    then higher priority, then longer. Cues right of it stop at the next comma."""
-    matches = _cue_matches(text, lo, hi, lexicon)
-    if not matches:
-        return []
-    comma = _COMMA.search(text, fig.end, hi)
-    right_end = comma.start() if comma else hi
-    wanted = {id(e) for e in entries}
-    s, e = within or (lo, hi)
-    hits = []
-    for entry, start, end in matches:
-        if (
-            id(entry) not in wanted
-            or start < s
-            or end > e
-            or (end > right_end and start >= fig.end)
-        ):
+) -> tuple[MetricEntry, int, int] | None:
+    """The cue of the metrics of `units` nearest the figure: left of it preferred, then
+    nearer, then higher priority, then longer, then first. Cues right of it stop at the
+    next comma; `within`, where cues count."""
+    cues = sent.cued(units)
+    if not cues:
+        return None
+    right_end = -1  # the next comma, found when a cue right of the figure asks
+    s, e = within or (sent.lo, sent.hi)
+    fs, fe = fig.start, fig.end
+    best: _Cue | None = None
+    best_d = best_start = 0.0
+    for cue in cues:
+        _, start, end, p3, l01 = cue
+        if start < s or end > e:
             continue
-        if end <= fig.start:
-            d = float(fig.start - end)
-        elif start >= fig.end:
-            d = 40.0 + 2.0 * (start - fig.end)
+        if start >= fe:
+            if right_end < 0:
+                right_end = sent.comma_after(fe)
+            if end > right_end:
+                continue
+        if end <= fs:
+            d = float(fs - end)
+        elif start >= fe:
+            d = 40.0 + 2.0 * (start - fe)
         else:
             d = 0.0
-        hits.append((d - entry.priority * 3 - (end - start) * 0.1, entry, start, end))
-    hits.sort(key=lambda h: (h[0], h[2]))
-    return hits
+        d = d - p3 - l01
+        if best is None or d < best_d or (d == best_d and start < best_start):
+            best, best_d, best_start = cue, d, start
+    return None if best is None else (best[0], best[1], best[2])
 
 
 @cache
 def _cued(lexicon: Lexicon, units: tuple[str, ...]) -> tuple[MetricEntry, ...]:
     """The metrics of the lexicon with cue patterns whose unit is one of `units`."""
     return tuple(m for m in lexicon.metrics if m.unit in units and m.cue_res)
+
+
+@cache
+def _cued_ids(lexicon: Lexicon, units: tuple[str, ...]) -> frozenset[int]:
+    """The identities of `_cued(lexicon, units)` (an entry hashes all its fields)."""
+    return frozenset(id(m) for m in _cued(lexicon, units))
 
 
 Previous = str | None | Callable[[], str | None]
@@ -447,47 +1073,43 @@ def _read(previous: Previous) -> str | None:
     return previous() if callable(previous) else previous
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
 def choose_metric(
     text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: Previous
 ) -> MetricChoice | None:
     """The metric of a figure from the cues of the sentence text[lo:hi]; `previous` is
     read only when the sentence refers back ("it", "the figure") or names no metric."""
     cls = _UNIT_CLASS.get(fig.kind, fig.kind)
-    if cls == "count":
-        return _count_metric(text, lo, hi, fig, lexicon)
-    if cls in ("percent", "times"):
-        return _change_metric(text, lo, hi, fig, lexicon, previous)
     if cls == "rank":
         after = text[fig.end : min(hi, fig.end + 40)].lower()
-        of = (
-            "trade_partner"
-            if "partner" in after
-            else (re.findall(r"[a-z]+", after)[:2] or ["rank"])[-1]
-        )
+        of = "trade_partner" if "partner" in after else (_WORDS.findall(after)[:2] or ["rank"])[-1]
         return MetricChoice("rank", lexicon.entry("rank"), of=of)
+    sent = _sentence(text, lo, hi, lexicon)
+    if cls == "count":
+        return _count_metric(sent, fig)
+    if cls in ("percent", "times"):
+        return _change_metric(sent, fig, previous)
     s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
-    if cls == "mass" or _cue_matches(text, lo, hi, lexicon):
-        s, e = segment(text, lo, hi, fig.start)
+    if cls == "mass" or sent.has_cues():
+        s, e = sent.segment(fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
             text, s, fig.start, lexicon
         )
         if product is not None:
             return MetricChoice("category_trade", None, of=product, confidence=0.7)
-    entries = _cued(lexicon, (cls, "any"))
-    hits = _cue_hits(text, lo, hi, fig, entries, lexicon, within=(s, e)) or _cue_hits(
-        text, lo, hi, fig, entries, lexicon
-    )
-    anaphor = None
-    for m in _ANAPHOR.finditer(text, lo, fig.start) if previous is not None else ():
-        anaphor = m
-    earlier = _read(previous) if anaphor and (not hits or hits[0][2] < anaphor.start()) else None
+    units = (cls, "any")
+    hit = _best_cue(sent, fig, units, within=(s, e)) or _best_cue(sent, fig, units)
+    anaphor = _anaphor(sent, fig.start) if previous is not None else None
+    earlier = _read(previous) if anaphor and (not hit or hit[1] < anaphor.start()) else None
     if anaphor and earlier:
         entry = lexicon.entry(earlier)
         # "It will shorten the route by 90 km" after a tonnage: not the same measure
         if entry is None or entry.unit in (cls, "any"):
             return MetricChoice(earlier, entry, cue_start=anaphor.start(), confidence=0.7)
-    if not hits:
+    if not hit:
         partner = _partner_country(text, lo, fig, lexicon) if cls == "money" else None
         # the metric with a third-country variant is the one partner lists report
         trade = _partner_listed(lexicon)
@@ -497,8 +1119,15 @@ def choose_metric(
             third = lexicon.entry(trade.third) if trade.third else None
             return MetricChoice(trade.third or trade.key, third, confidence=0.6)
         return None
-    _, entry, cs, ce = hits[0]
-    return _finish(text, lo, hi, fig, entry, cs, ce, lexicon)
+    entry, cs, ce = hit
+    return _finish(sent, fig, entry, cs, ce)
+
+
+def _anaphor(sent: _Sentence, pos: int) -> re.Match[str] | None:
+    """The last reference back ("it", "the figure") in text[lo:pos]."""
+    if not sent.may_refer_back(pos):
+        return None
+    return _last(sent.scan(_ANAPHOR, sent.lo, pos))
 
 
 @cache
@@ -516,11 +1145,12 @@ def _product_re(lexicon: Lexicon) -> re.Pattern[str]:
 _FLOW_WORD = re.compile(
     r"\b(?:export\w*|import\w*|ship\w*|suppl\w*|deliver\w*|sen[dt]\w*|sold|sales)\b", re.I
 )
+_OF = re.compile(r"\s+of\s+")
 
 
 def _product_after(text: str, end: int, lexicon: Lexicon) -> str | None:
     """ "600,000 tonnes of wheat" shipped or exported: the product named after the figure."""
-    m = re.match(r"\s+of\s+", text[end : end + 40])
+    m = _OF.match(text[end : end + 40])
     if not m:
         return None
     found = _product_within(text, end + m.end(), lexicon)
@@ -539,17 +1169,19 @@ def _flow_product(text: str, s: int, pos: int, lexicon: Lexicon) -> str | None:
     return None
 
 
+_WORD = re.compile(r"[\w-]+")
+_PRODUCT_LINK = re.compile(r"\s+(?:(?:each other|one another)\s+(?:with\s+)?|of\s+|with\s+)")
+
+
 def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     """The product a flow cue is about: "wheat exports", "shipments of cement"."""
     pat = _product_re(lexicon)
     before = text[max(0, cs - 40) : cs]
-    words_before = re.findall(r"[\w-]+", before)[-3:]
-    named = pat.search(" ".join(words_before))
+    joined = " ".join(_WORD.findall(before)[-3:])
+    named = _search(pat, joined, fold(joined), 0, len(joined))
     if named:
         return named.group(1).lower()
-    after = re.match(
-        r"\s+(?:(?:each other|one another)\s+(?:with\s+)?|of\s+|with\s+)", text[ce : ce + 50]
-    )
+    after = _PRODUCT_LINK.match(text[ce : ce + 50])
     if after:
         named = _product_within(text, ce + after.end(), lexicon)
         if named:
@@ -574,32 +1206,31 @@ def _product_within(text: str, pos: int, lexicon: Lexicon) -> re.Match[str] | No
     return None
 
 
+_PARTNER_TAILS = (
+    re.compile(r"\s*(?:[–—:-]|,?\s*with|\([^)]*\))\s*"),
+    re.compile(r"\s+(?:remained|was|is|became|stayed|ranked)\b[^,;$]{0,40}\bpartner\s+with\s*"),
+    re.compile(
+        r"\s+(?:held|holds|took|takes|came|comes|followed|follows|ranked|ranks|was|is)"
+        r"\b[^,;$]{0,30}?\s*with\s*"
+    ),
+)
+
+
 def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str | None:
     """The country a figure belongs to in a list of partners: "Russia – $5.1bn"."""
     pat, of = _country_re(lexicon)
-    left = text[max(lo, fig.start - 60) : fig.start]
-    for m in pat.finditer(left):
+    a = max(lo, fig.start - 60)
+    left = text[a : fig.start]
+    for m in _scan_slice(pat, folded_text(text), a, fig.start, left):
         tail = left[m.end() :]
-        if (
-            re.fullmatch(r"\s*(?:[–—:-]|,?\s*with|\([^)]*\))\s*", tail)
-            or re.fullmatch(
-                r"\s+(?:remained|was|is|became|stayed|ranked)\b[^,;$]{0,40}\bpartner\s+with\s*",
-                tail,
-            )
-            or re.fullmatch(
-                r"\s+(?:held|holds|took|takes|came|comes|followed|follows|ranked|ranks|was|is)"
-                r"\b[^,;$]{0,30}?\s*with\s*",
-                tail,
-            )
-        ):
+        if any(p.fullmatch(tail) for p in _PARTNER_TAILS):
             word = m.group(0).lower().replace("’", "'")
             return of.get(word, of.get(word.removesuffix("'s")))
     return None
 
 
-def _finish(
-    text: str, lo: int, hi: int, fig: Figure, entry: MetricEntry, cs: int, ce: int, lexicon: Lexicon
-) -> MetricChoice:
+def _finish(sent: _Sentence, fig: Figure, entry: MetricEntry, cs: int, ce: int) -> MetricChoice:
+    text, lexicon = sent.text, sent.lexicon
     key = entry.key
     direction = None
     if (
@@ -607,13 +1238,13 @@ def _finish(
         and entry.unit == "money"
         and entry.key.startswith("exports_")
     ):
-        product = _product(text, cs, ce, lexicon)
+        product = sent.product(cs, ce)
         if product is not None:
-            src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
+            src, dst = _direction(sent, cs, ce, entry.flow, fig.start)
             flow = f"{src}->{dst}" if src and dst else None
             return MetricChoice("category_trade", None, cue_start=cs, direction=flow, of=product)
     if entry.flow:
-        src, dst = _direction(text, lo, hi, cs, ce, entry.flow, lexicon, fig.start)
+        src, dst = _direction(sent, cs, ce, entry.flow, fig.start)
         if src and dst and "{src}" in key:
             key = key.format(src=src.lower(), dst=dst.lower())
             direction = f"{src}->{dst}"
@@ -622,7 +1253,7 @@ def _finish(
         elif "{src}" in key:
             return MetricChoice(f"unclassified:{entry.flow}", None, cue_start=cs, confidence=0.5)
     if entry.third:
-        partner = _partner_country(text, lo, fig, lexicon)
+        partner = _partner_country(text, sent.lo, fig, lexicon)
         if partner in ("KZ", "UZ"):
             return MetricChoice(key, entry, cue_start=cs)
         if partner is not None:
@@ -630,13 +1261,10 @@ def _finish(
                 entry.third, lexicon.entry(entry.third), cue_start=cs, confidence=0.7
             )
         a, b = sorted((cs, fig.start))
-        s, e = segment(text, lo, hi, fig.start)
-        others = {c for _, _, c in countries(text, max(s, a - 40), min(e, b + 40), lexicon)} - {
-            "KZ",
-            "UZ",
-        }
-        named = [c for _, _, c in countries(text, s, e, lexicon)]
-        reporters = [c for _, _, c in countries(text, s, cs, lexicon) if c not in _PAIR]
+        s, e = sent.segment(fig.start)
+        others = {c for _, _, c in sent.countries(max(s, a - 40), min(e, b + 40))} - {"KZ", "UZ"}
+        named = [c for _, _, c in sent.countries(s, e)]
+        reporters = [c for _, _, c in sent.countries(s, cs) if c not in _PAIR]
         if others or (reporters and len(set(named) & set(_PAIR)) == 1):
             # "Chinese customs, which report in yuan, put their trade with Kazakhstan at
             # 294 billion yuan": a third country's trade with one of the pair
@@ -645,55 +1273,79 @@ def _finish(
     return MetricChoice(key, entry, cue_start=cs, direction=direction)
 
 
-def _count_metric(
-    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon
-) -> MetricChoice | None:
+@cache
+def _counted(lexicon: Lexicon) -> tuple[tuple[MetricEntry, frozenset[str], tuple[str, ...]], ...]:
+    """The count metrics of the lexicon that name the nouns they count, with the nouns
+    and those of several words."""
+    return tuple(
+        (m, frozenset(m.nouns), tuple(n for n in m.nouns if " " in n))
+        for m in lexicon.metrics
+        if m.unit == "count" and m.nouns
+    )
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _count_metric(sent: _Sentence, fig: Figure) -> MetricChoice | None:
     noun = (fig.noun or "").lower()
     head = noun.split()[-1] if noun else ""
     best: tuple[int, MetricEntry] | None = None
-    s, e = segment(text, lo, hi, fig.start)
-    for entry in lexicon.metrics:
-        if entry.unit != "count" or not entry.nouns:
+    s, e = sent.segment(fig.start)
+    for k, (entry, nouns, several) in enumerate(_counted(sent.lexicon)):
+        named = any(noun.endswith(n) for n in several)
+        if (head not in nouns and not named) or not sent.qualifies(k, entry, s, e):
             continue
-        if head not in entry.nouns and not any(noun.endswith(n) for n in entry.nouns if " " in n):
-            continue
-        if entry.context_res and not any(p.search(text, s, e) for p in entry.context_res):
-            continue
-        if any(p.search(text, s, e) for p in entry.unless_res):
-            continue
-        rank = entry.priority + (
-            2 if any(" " in n and noun.endswith(n) for n in entry.nouns) else 0
-        )
+        rank = entry.priority + (2 if named else 0)
         if best is None or rank > best[0]:
             best = (rank, entry)
     if best is None:
-        slug = re.sub(r"[^a-z0-9]+", "_", noun).strip("_") or "count"
+        slug = _NOT_SLUG.sub("_", noun).strip("_") or "count"
         return MetricChoice(f"unclassified:{slug}", None, confidence=0.6)
     entry = best[1]
     if entry.flow:
-        choice = _finish(text, lo, hi, fig, entry, fig.start, fig.end, lexicon)
+        choice = _finish(sent, fig, entry, fig.start, fig.end)
         if choice.key.startswith("unclassified:"):
-            slug = re.sub(r"[^a-z0-9]+", "_", noun).strip("_")
+            slug = _NOT_SLUG.sub("_", noun).strip("_")
             return MetricChoice(f"unclassified:{slug}", None, confidence=0.6)
         return choice
     return MetricChoice(entry.key, entry)
 
 
-def _change_metric(
-    text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon, previous: Previous
-) -> MetricChoice:
+_AS_MUCH = re.compile(r"\s+as\s+(?:much|many|large|big|high|great)\b")
+_MADE_UP = re.compile(r"\b(?:make|makes|made|making)\s+up\s*\Z", re.I)
+_BY_BEFORE = re.compile(r"\b(?:by|up|down|plus|minus)\s*\Z", re.I)
+_CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", re.I)
+_CHANGE_WORD_AFTER = re.compile(
+    r"\s*(?:year[- ]on[- ]year\s+|annual\s+)?"
+    r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)",
+    re.I,
+)
+_PAREN_AFTER_AMOUNT = re.compile(r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$", re.I)
+_TO_END = re.compile(r"\bto\s*\Z")
+_SHARE_BEFORE = re.compile(
+    r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up|bulk|majority|most)\b", re.I
+)
+_SHARE_AFTER = re.compile(r"\s*(?:share|of)\b", re.I)
+_WHOLE = re.compile(
+    r"\s*(?:share\s+)?of\s+((?:[\w'’-]+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP|supplies|shipments)\w*)",
+    re.I,
+)
+
+
+def _change_metric(sent: _Sentence, fig: Figure, previous: Previous) -> MetricChoice:
     """growth_rate / growth_multiple / share, with `of` the metric they refer to."""
-    s, e = segment(text, lo, hi, fig.start)
-    money = _cued(lexicon, ("money",))
-    hits = _cue_hits(text, lo, hi, fig, money, lexicon)
+    text, lexicon, lo = sent.text, sent.lexicon, sent.lo
+    s, e = sent.segment(fig.start)
+    hit = _best_cue(sent, fig, ("money",))
     of: str | None = None
-    if hits:
-        _, entry, cs, ce = hits[0]
-        of = _finish(text, lo, hi, fig, entry, cs, ce, lexicon).key
+    if hit:
+        entry, cs, ce = hit
+        of = _finish(sent, fig, entry, cs, ce).key
     else:
         of = _read(previous)
     if fig.kind == "times":
-        if re.match(r"\s+as\s+(?:much|many|large|big|high|great)\b", text[fig.end : fig.end + 20]):
+        if _AS_MUCH.match(text[fig.end : fig.end + 20]):
             # "buying twice as much from it": a comparison of two amounts, not a growth
             return MetricChoice("unclassified:comparison", None, of=of, confidence=0.5)
         return MetricChoice(
@@ -705,49 +1357,32 @@ def _change_metric(
     near_left = text[max(s, fig.start - 30) : fig.start]
     near_right = text[fig.end : min(e, fig.end + 40)]
     seg_left = text[s : fig.start]
-    change_word = (
-        r"(?:rise|increase|growth|decline|drop|fall|decrease|jump|gain|surge|slump|reduction)"
-    )
-    made_up = re.search(r"\b(?:make|makes|made|making)\s+up\s*\Z", near_left, re.I)
+    made_up = _MADE_UP.search(near_left)
     if (
-        (re.search(r"\b(?:by|up|down|plus|minus)\s*\Z", near_left, re.I) and not made_up)
-        or re.match(
-            r"\s*(?:more|less|higher|lower|up|down|year[- ]on[- ]year|y/y)\b", near_right, re.I
-        )
-        or re.match(rf"\s*(?:year[- ]on[- ]year\s+|annual\s+)?{change_word}", near_right, re.I)
+        (_BY_BEFORE.search(near_left) and not made_up)
+        or _CHANGE_AFTER.match(near_right)
+        or _CHANGE_WORD_AFTER.match(near_right)
     ):
         change = (
-            _change_direction(text, max(s, fig.start - 30), min(e, fig.end + 40), fig)
-            or _change_direction(text, max(s, fig.start - 60), min(e, fig.end + 40), fig)
+            _change_direction(sent, max(s, fig.start - 30), min(e, fig.end + 40), fig)
+            or _change_direction(sent, max(s, fig.start - 60), min(e, fig.end + 40), fig)
             or "up"
         )
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=change)
-    paren_after_amount = re.search(
-        r"\d\s*(?:bn|billion|million|mln|[a-z]+)?\s*\(\s*$",
-        text[max(lo, fig.start - 25) : fig.start],
-        re.I,
-    )
-    level_after_change = re.search(r"\bto\s*\Z", near_left) and (
+    paren_after_amount = _PAREN_AFTER_AMOUNT.search(text[max(lo, fig.start - 25) : fig.start])
+    level_after_change = _TO_END.search(near_left) and (
         _CHANGE_UP.search(seg_left) or _CHANGE_DOWN.search(seg_left)
     )
     if (
         paren_after_amount
         or level_after_change
-        or re.search(
-            r"\b(?:share|account(?:s|ed|ing)? for|makes? up|made up|bulk|majority|most)\b",
-            seg_left,
-            re.I,
-        )
-        or re.match(r"\s*(?:share|of)\b", near_right, re.I)
+        or _SHARE_BEFORE.search(seg_left)
+        or _SHARE_AFTER.match(near_right)
     ):
-        whole = re.match(
-            r"\s*(?:share\s+)?of\s+((?:[\w'’-]+\s+){0,4}?(?:trade|turnover|exports|imports|total|GDP|supplies|shipments)\w*)",
-            near_right,
-            re.I,
-        )
+        whole = _WHOLE.match(near_right)
         share_of = whole.group(1).strip().lower().replace(" ", "_") if whole else of
         return MetricChoice("share", lexicon.entry("share"), of=share_of)
-    nearby = _change_direction(text, max(s, fig.start - 60), min(e, fig.end + 40), fig)
+    nearby = _change_direction(sent, max(s, fig.start - 60), min(e, fig.end + 40), fig)
     if nearby is not None:
         return MetricChoice("growth_rate", lexicon.entry("growth_rate"), of=of, change=nearby)
     if fig.kind == "percentage_point":
@@ -755,11 +1390,11 @@ def _change_metric(
     return MetricChoice("unclassified:percent", None, of=of, confidence=0.5)
 
 
-def _change_direction(text: str, a: int, b: int, fig: Figure) -> str | None:
+def _change_direction(sent: _Sentence, a: int, b: int, fig: Figure) -> str | None:
     """ "up" or "down" from the change word in text[a:b] nearest the figure, or None."""
     best: tuple[int, str] | None = None
     for pat, direction in ((_CHANGE_UP, "up"), (_CHANGE_DOWN, "down")):
-        for m in pat.finditer(text, a, b):
+        for m in sent.scan(pat, a, b):
             d = fig.start - m.end() if m.end() <= fig.start else max(0, m.start() - fig.end)
             if best is None or d < best[0]:
                 best = (d, direction)
@@ -787,15 +1422,21 @@ _ATTR_PATTERNS = [
 
 
 @cache
-def _attribution_set() -> PatternSet:
-    return PatternSet(_ATTR_PATTERNS)
+def _attribution_set() -> tuple[PatternSet, re.Pattern[str]]:
+    """The attribution patterns, and a pattern that finds, in folded text, a string one of
+    them needs (`requirements`): most sentences cite nobody, which it tells at once."""
+    needed = {s for p in _ATTR_PATTERNS for s in requirements(p)[0]}
+    return PatternSet(_ATTR_PATTERNS), re.compile(longest_first(needed, ignore_case=False))
 
 
 def attribution(text: str, lo: int, hi: int) -> str | None:
     """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
-    patterns = _attribution_set()
+    patterns, needed = _attribution_set()
+    folded = folded_text(text)
+    if needed.search(folded, lo, hi) is None:
+        return None
     for i in patterns.candidates(text, lo, hi):
-        m = patterns.patterns[i].search(text, lo, hi)
+        m = _search(patterns.patterns[i], text, folded, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
             if who and who.lower() not in ("the", "he", "she", "it", "they"):

@@ -163,9 +163,9 @@ class Lexicon(_Strict):
     metrics: tuple[MetricEntry, ...]
     phrases: Phrases
 
-    def __hash__(self) -> int:
-        # compiled tables are cached per lexicon object; identity is the right key
-        return id(self)
+    # compiled tables are cached per lexicon object, so identity is the right key; the
+    # object hash gives it without a Python call, and caches hash a lexicon on every call
+    __hash__ = object.__hash__
 
     def entry(self, key: str) -> MetricEntry | None:
         """The entry of a metric key; a directed key ("exports_kz_to_uz") finds the

@@ -1,0 +1,114 @@
+"""The shortcuts of the cue reader give exactly what running its patterns gives."""
+
+from __future__ import annotations
+
+import re
+import sys
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzuz_claims.extract import _memo, cues
+from kzuz_claims.extract._literals import fold, needs
+from kzuz_claims.extract.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+
+def _every_pattern() -> list[re.Pattern[str]]:
+    country, _ = cues._country_re(LEX)
+    found = [
+        *(p for entry in LEX.metrics for p in (*entry.cue_res, *entry.context_res)),
+        *(p for entry in LEX.metrics for p in entry.unless_res),
+        *(p for pats in LEX.phrases.modality_res.values() for p in pats),
+        *(p for pats in LEX.phrases.scope_res.values() for p in pats),
+        *cues._ATTR_PATTERNS,
+        cues._ANAPHOR,
+        cues._NEW_CLAUSE,
+        cues._SEGMENT_BREAK,
+        cues._CHANGE_UP,
+        cues._CHANGE_DOWN,
+        cues._PRONOUN,
+        cues._TOTAL,
+        country,
+        cues._pair_re(LEX),
+        cues._product_re(LEX),
+    ]
+    for extra in (cues._neighbour_re(LEX), cues._region_re(LEX)):
+        if extra is not None:
+            found.append(extra)
+    return found
+
+
+PATTERNS = _every_pattern()
+NAMES = sorted(cues._country_re(LEX)[1])
+WORDS = sorted({s for p in PATTERNS for s in needs(p) or ()} | set(NAMES))
+
+TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(WORDS).map(str.upper),
+        st.sampled_from(WORDS).map(str.title),
+        st.sampled_from(
+            [*" ,.;:()-–—’'\n0123456789", " - ", " – ", ", and ", " while ", "Türkiye", "İ", "ſ"]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _bounds(text: str, cut_lo: int, cut_hi: int) -> tuple[int, int]:
+    lo = min(cut_lo, len(text))
+    return lo, max(lo, len(text) - cut_hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 12), st.integers(0, 12))
+def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo, hi = _bounds(text, cut_lo, cut_hi)
+    folded, part = fold(text), text[lo:hi]
+    for p in PATTERNS:
+        assert [m.span() for m in cues._scan(p, text, folded, lo, hi)] == [
+            m.span() for m in p.finditer(text, lo, hi)
+        ], p.pattern
+        found, expected = cues._search(p, text, folded, lo, hi), p.search(text, lo, hi)
+        assert (found and found.span()) == (expected and expected.span()), p.pattern
+        assert [m.span() for m in cues._scan_slice(p, folded, lo, hi, part)] == [
+            m.span() for m in p.finditer(part)
+        ], p.pattern
+        found, expected = cues._search_slice(p, folded, lo, hi, part), p.search(part)
+        assert (found and found.span()) == (expected and expected.span()), p.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 12), st.integers(0, 12))
+def test_clauses_and_breaks_are_found_from_their_marks(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo, hi = _bounds(text, cut_lo, cut_hi)
+    assert [m.span() for m in cues._clauses(text, lo, hi)] == [
+        m.span() for m in cues._NEW_CLAUSE.finditer(text, lo, hi)
+    ]
+    spans = [m.span() for m in cues._SEGMENT_BREAK.finditer(text, lo, hi)]
+    assert cues._segment_breaks(text, lo, hi) == ([s for s, _ in spans], [e for _, e in spans])
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.lists(st.integers(0, 200), min_size=2, max_size=8))
+def test_a_sentence_reads_countries_and_references_of_its_stretches(
+    text: str, cuts: list[int]
+) -> None:
+    with _memo.scope():
+        sent = cues._Sentence(text, 0, len(text), LEX)
+        for a, b in pairwise(cuts):
+            a, b = min(a, len(text)), min(b, len(text))
+            assert sent.countries(a, b) == list(cues._countries(text, a, b, LEX))
+            if not sent.may_refer_back(b):
+                assert not list(cues._ANAPHOR.finditer(text, 0, b))
+
+
+def test_isword_reads_as_the_regex_engine_does() -> None:
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert cues._isword(ch) == bool(word.match(ch)), hex(code)
