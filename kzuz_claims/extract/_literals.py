@@ -23,6 +23,11 @@ its alternatives that can match in a stretch.
 
 A pattern has no requirements (it always runs) when its parse tree holds anything this
 module does not model, or when it has no literal text every match must contain.
+
+Where a pattern is run, `scan`, `search` and their slice forms try it only at the places
+where a match can start: the strings every match begins with, read off the same parse
+tree, are found by a plain trie (`finder`) that the engine can skip ahead with, and the
+pattern is matched there. They give what `finditer` and `search` give.
 """
 
 from __future__ import annotations
@@ -667,3 +672,290 @@ def _required_of(item: tuple[Any, Any]) -> list[set[str]]:
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _all_required(list(av[2]))
     return []
+
+
+def isword(ch: str) -> bool:
+    """Whether \\w (and so \\b) takes the character for a word character (a test checks)."""
+    return ch.isalnum() or ch == "_"
+
+
+_MAX_PREFIX_STRINGS = 256
+"""More strings than this and a pattern's prefixes stop short (or are not used)."""
+
+
+class _Plan(NamedTuple):
+    """How to run a pattern over a stretch of text cheaply (see `finder`)."""
+
+    pattern: re.Pattern[str]
+    """The pattern, kept alive so that its identity keys its plan."""
+    finder: re.Pattern[str] | None
+    exact: bool
+    """Whether the finder reads the text itself, not the folded text: for a pattern that
+    tells case, whose matches may start with a capital letter."""
+    needs: tuple[tuple[str, ...], ...]
+    """The pattern's `requirements`: without a string of each in the folded stretch, it
+    cannot match there."""
+
+    def possible(self, folded: str, a: int, b: int) -> bool:
+        """Whether the pattern may match in the stretch folded[a:b]."""
+        return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
+
+
+_PLANS: dict[int, _Plan] = {}
+"""`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
+which costs more than the lookup saves."""
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    found = _PLANS.get(id(pattern))
+    if found is None:
+        finder, exact = _make_finder(pattern)
+        found = _PLANS[id(pattern)] = _Plan(pattern, finder, exact, requirements(pattern))
+    return found
+
+
+def finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds, in folded text (`fold`), every place where a match of
+    `pattern` can start, or None.
+
+    Python's regex engine tries a pattern at every place of the text, and a pattern
+    that opens with \\b or is case-insensitive gives it nothing to skip ahead with, so
+    a cue list of fifty words costs a fraction of a microsecond per character. Most
+    such patterns start every match with one of a few strings ("amounted", "was"...),
+    found in the folded text by a plain trie with the engine's fast first-character
+    scan; trying the pattern only there (`scan`) gives the same matches. A character
+    `fold` may not write as the pattern does (a non-ASCII letter) is any character
+    there; a pattern whose matches may start with a lone letter or space has no finder.
+    A pattern that tells case has its finder read the text itself, where a capital
+    letter is rare enough to look for ("Trend reports").
+    """
+    return _plan(pattern).finder
+
+
+def _make_finder(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
+    """(finder, whether it reads the text itself) for `_Plan`."""
+    if _sre_parse is None:
+        return None, False
+    exact = not pattern.flags & re.IGNORECASE
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        got = _seq_prefixes(list(tree), exact)
+    except Exception:  # a parse tree of a shape this module does not know
+        return None, False
+    if got is None:
+        return None, False
+    strings = {s.rstrip(_ANY_CHAR) for s in got[0]}
+    if not all(_selective(s, exact) for s in strings):
+        return None, False  # a lone letter or a space is everywhere: trying costs more
+    # a string that another one begins is found wherever that one is
+    kept = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}
+    return re.compile(_prefix_trie(kept)), exact
+
+
+_ANY_CHAR = "\0"
+"""In a prefix string: any character."""
+
+
+def _selective(prefix: str, exact: bool) -> bool:
+    """Whether a prefix string is rare enough to look for: it starts with a character
+    the engine can skip ahead to, and holds two, or one that is not a letter or space
+    (a capital letter, read in the text itself)."""
+    if not prefix or prefix[0] == _ANY_CHAR:
+        return False
+    known = len(prefix) - prefix.count(_ANY_CHAR)
+    first = prefix[0]
+    return known >= 2 or not (first.isalnum() or first.isspace()) or (exact and first.isupper())
+
+
+def _prefix_trie(strings: Iterable[str]) -> str:
+    """A pattern that matches where one of the prefix strings (none beginning another)
+    starts, shaped as a trie."""
+    root: dict[str, Any] = {}
+    for string in strings:
+        node = root
+        for ch in string:
+            node = node.setdefault(ch, {})
+
+    def source(node: dict[str, Any]) -> str:
+        parts = [
+            (r"[\s\S]" if ch == _ANY_CHAR else re.escape(ch)) + source(sub)
+            for ch, sub in sorted(node.items())
+        ]
+        if not parts:
+            return ""
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return source(root)
+
+
+_Prefixes = tuple[set[str], bool]
+"""Strings (folded, `_ANY_CHAR` for any character) one of which the text of every match
+starts with, and whether they are the whole match (the item matches only those)."""
+
+
+def _fold_char(ch: str, exact: bool) -> str:
+    """A character as `fold` writes what a pattern's character matches, or `_ANY_CHAR` when
+    `fold` may write it otherwise (a non-ASCII cased letter); `exact`: as the text has
+    it, for a pattern that tells case."""
+    if exact:
+        return ch
+    if ch.isspace():
+        return " "
+    if ch.isdecimal():
+        return "0"
+    if ch.isascii() or ch.lower() == ch == ch.upper():
+        return ch.lower()
+    return _ANY_CHAR
+
+
+def _seq_prefixes(items: Sequence[tuple[Any, Any]], exact: bool) -> _Prefixes | None:
+    """The prefixes of a sequence of parse tree items (`exact`: see `_fold_char`)."""
+    out = {""}
+    for op, av in items:
+        got = _item_prefixes(op, av, exact)
+        if got is None:
+            return out, False
+        strings, whole = got
+        joined = {a + b for a in out for b in strings}
+        if len(joined) > _MAX_PREFIX_STRINGS:
+            return out, False
+        out = joined
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
+    if op is _op.LITERAL:
+        return {_fold_char(chr(av), exact)}, True
+    if op in (_op.NOT_LITERAL, _op.ANY):
+        return {_ANY_CHAR}, True
+    if op is _op.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is _op.LITERAL:
+                chars.add(_fold_char(chr(value), exact))
+            elif kind is _op.RANGE and value[1] - value[0] < 26:
+                chars.update(_fold_char(chr(c), exact) for c in range(value[0], value[1] + 1))
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE and not exact:
+                chars.add(" ")
+            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT and not exact:
+                chars.add("0")
+            else:
+                return {_ANY_CHAR}, True
+        return ({_ANY_CHAR} if _ANY_CHAR in chars else chars), True
+    if op is _op.ASSERT and av[0] == 1:
+        # a lookahead: the text here starts with what it matches; what comes next, too
+        got = _seq_prefixes(list(av[1]), exact)
+        return None if got is None else (got[0], False)
+    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+        return {""}, True  # reads, consumes nothing
+    if op is _op.SUBPATTERN:
+        if exact and av[1] & re.IGNORECASE:
+            return None  # a part that does not tell case
+        return _seq_prefixes(list(av[3]), exact)
+    if op is _op.ATOMIC_GROUP:
+        return _seq_prefixes(list(av), exact)
+    if op is _op.BRANCH:
+        union: set[str] = set()
+        whole = True
+        for branch in av[1]:
+            got = _seq_prefixes(list(branch), exact)
+            if got is None:
+                return None
+            union |= got[0]
+            whole = whole and got[1]
+            if len(union) > _MAX_PREFIX_STRINGS:
+                return None
+        return union, whole
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        got = _seq_prefixes(list(sub), exact)
+        if got is None:
+            return None
+        strings = got[0] | {""} if low == 0 else got[0]
+        return strings, got[1] and high == 1
+    return None
+
+
+def scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
+    """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
+    out = []
+    search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
+    pos = a
+    while (at := search(haystack, pos, b)) is not None:
+        m = match(text, at.start(), b)
+        if m is None:
+            pos = at.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()  # never empty: it starts with a string
+    return out
+
+
+def search(
+    pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
+) -> re.Match[str] | None:
+    """pattern.search(text, a, b); `folded` is fold(text) (see `finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
+    search, match = finder.search, pattern.match
+    haystack = text if plan.exact else folded
+    pos = a
+    while (at := search(haystack, pos, b)) is not None:
+        m = match(text, at.start(), b)
+        if m is not None:
+            return m
+        pos = at.start() + 1
+    return None
+
+
+def search_slice(
+    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
+) -> re.Match[str] | None:
+    """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return pattern.search(part) if plan.possible(folded, a, b) else None
+    search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
+    pos = a
+    while (at := search(folded, pos, b)) is not None:
+        m = match(part, at.start() - a)
+        if m is not None:
+            return m
+        pos = at.start() + 1
+    return None
+
+
+def scan_slice(
+    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
+) -> list[re.Match[str]]:
+    """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
+    fold(text) (see `finder`)."""
+    plan = _plan(pattern)
+    finder = plan.finder
+    if finder is None:
+        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
+    out = []
+    search, match = finder.search, pattern.match
+    if plan.exact:  # the finder reads the slice itself
+        folded, a, b = part, 0, b - a
+    pos = a
+    while (at := search(folded, pos, b)) is not None:
+        m = match(part, at.start() - a)
+        if m is None:
+            pos = at.start() + 1
+        else:
+            out.append(m)
+            pos = a + m.end()
+    return out

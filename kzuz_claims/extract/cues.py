@@ -4,33 +4,34 @@ Every figure of a sentence asks the same questions of it (its segments and claus
 cues and countries it holds), and a claim-dense sentence has many figures: they are
 answered once per sentence (`_Sentence`, made once in an extraction's memo scope), and a
 figure looks up what it needs there. What is asked of the words near one figure runs
-its patterns only where a match can start (`_finder`).
+its patterns only where a match can start (`_literals.finder`).
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from kzuz_claims.extract._literals import PatternSet, fold, longest_first, requirements
+from kzuz_claims.extract._literals import (
+    PatternSet,
+    fold,
+    isword,
+    longest_first,
+    requirements,
+    scan,
+    scan_slice,
+    search,
+    search_slice,
+)
 from kzuz_claims.extract._literals import _folded as folded_text
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
 from kzuz_claims.model import Modality
-
-_sre_parse: Any
-_op: Any
-try:  # the parser is internal to `re`; without it every pattern runs on each stretch asked
-    _sre_parse = importlib.import_module("re._parser")
-    _op = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - other Python implementations
-    _sre_parse = None
 
 _SEGMENT_BREAK = re.compile(r"[;:()\[\]—]|\s–\s|\s-\s")
 _BREAK_MARK = re.compile(r"[;:()\[\]—–-]")
@@ -92,293 +93,6 @@ def _clauses(text: str, a: int, b: int) -> list[re.Match[str]]:
 def new_clause(text: str, lo: int, hi: int) -> bool:
     """Whether a new clause begins in text[lo:hi] ("; ", ", and", ", while"...)."""
     return _NEW_CLAUSE.search(text, lo, hi) is not None
-
-
-def _isword(ch: str) -> bool:
-    """Whether \\w (and so \\b) takes the character for a word character (a test checks)."""
-    return ch.isalnum() or ch == "_"
-
-
-_MAX_PREFIXES = 256
-"""More strings than this and a pattern's prefixes stop short (or are not used)."""
-
-
-class _Plan(NamedTuple):
-    """How to run a pattern over a stretch of text cheaply (see `_finder`)."""
-
-    pattern: re.Pattern[str]
-    """The pattern, kept alive so that its identity keys its plan."""
-    finder: re.Pattern[str] | None
-    exact: bool
-    """Whether the finder reads the text itself, not the folded text: for a pattern that
-    tells case, whose matches may start with a capital letter."""
-    needs: tuple[tuple[str, ...], ...]
-    """The pattern's `requirements`: without a string of each in the folded stretch, it
-    cannot match there."""
-
-    def possible(self, folded: str, a: int, b: int) -> bool:
-        """Whether the pattern may match in the stretch folded[a:b]."""
-        return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
-
-
-_PLANS: dict[int, _Plan] = {}
-"""`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
-which costs more than the lookup saves."""
-
-
-def _plan(pattern: re.Pattern[str]) -> _Plan:
-    found = _PLANS.get(id(pattern))
-    if found is None:
-        finder, exact = _make_finder(pattern)
-        found = _PLANS[id(pattern)] = _Plan(pattern, finder, exact, requirements(pattern))
-    return found
-
-
-def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern that finds, in folded text (`fold`), every place where a match of
-    `pattern` can start, or None.
-
-    Python's regex engine tries a pattern at every place of the text, and a pattern
-    that opens with \\b or is case-insensitive gives it nothing to skip ahead with, so
-    a cue list of fifty words costs a fraction of a microsecond per character. Most
-    such patterns start every match with one of a few strings ("amounted", "was"...),
-    found in the folded text by a plain trie with the engine's fast first-character
-    scan; trying the pattern only there (`_scan`) gives the same matches. A character
-    `fold` may not write as the pattern does (a non-ASCII letter) is any character
-    there; a pattern whose matches may start with a lone letter or space has no finder.
-    A pattern that tells case has its finder read the text itself, where a capital
-    letter is rare enough to look for ("Trend reports").
-    """
-    return _plan(pattern).finder
-
-
-def _make_finder(pattern: re.Pattern[str]) -> tuple[re.Pattern[str] | None, bool]:
-    """(finder, whether it reads the text itself) for `_Plan`."""
-    if _sre_parse is None:
-        return None, False
-    exact = not pattern.flags & re.IGNORECASE
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        got = _seq_prefixes(list(tree), exact)
-    except Exception:  # a parse tree of a shape this module does not know
-        return None, False
-    if got is None:
-        return None, False
-    strings = {s.rstrip(_ANY) for s in got[0]}
-    if not all(_selective(s, exact) for s in strings):
-        return None, False  # a lone letter or a space is everywhere: trying costs more
-    # a string that another one begins is found wherever that one is
-    kept = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}
-    return re.compile(_trie_source(kept)), exact
-
-
-_ANY = "\0"
-"""In a prefix string: any character."""
-
-
-def _selective(prefix: str, exact: bool) -> bool:
-    """Whether a prefix string is rare enough to look for: it starts with a character
-    the engine can skip ahead to, and holds two, or one that is not a letter or space
-    (a capital letter, read in the text itself)."""
-    if not prefix or prefix[0] == _ANY:
-        return False
-    known = len(prefix) - prefix.count(_ANY)
-    first = prefix[0]
-    return known >= 2 or not (first.isalnum() or first.isspace()) or (exact and first.isupper())
-
-
-def _trie_source(strings: Iterable[str]) -> str:
-    """A pattern that matches where one of the prefix strings (none beginning another)
-    starts, shaped as a trie."""
-    root: dict[str, Any] = {}
-    for string in strings:
-        node = root
-        for ch in string:
-            node = node.setdefault(ch, {})
-
-    def source(node: dict[str, Any]) -> str:
-        parts = [
-            (r"[\s\S]" if ch == _ANY else re.escape(ch)) + source(sub)
-            for ch, sub in sorted(node.items())
-        ]
-        if not parts:
-            return ""
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return source(root)
-
-
-_Prefixes = tuple[set[str], bool]
-"""Strings (folded, `_ANY` for any character) one of which the text of every match
-starts with, and whether they are the whole match (the item matches only those)."""
-
-
-def _fold_char(ch: str, exact: bool) -> str:
-    """A character as `fold` writes what a pattern's character matches, or `_ANY` when
-    `fold` may write it otherwise (a non-ASCII cased letter); `exact`: as the text has
-    it, for a pattern that tells case."""
-    if exact:
-        return ch
-    if ch.isspace():
-        return " "
-    if ch.isdecimal():
-        return "0"
-    if ch.isascii() or ch.lower() == ch == ch.upper():
-        return ch.lower()
-    return _ANY
-
-
-def _seq_prefixes(items: Sequence[tuple[Any, Any]], exact: bool) -> _Prefixes | None:
-    """The prefixes of a sequence of parse tree items (`exact`: see `_fold_char`)."""
-    out = {""}
-    for op, av in items:
-        got = _item_prefixes(op, av, exact)
-        if got is None:
-            return out, False
-        strings, whole = got
-        joined = {a + b for a in out for b in strings}
-        if len(joined) > _MAX_PREFIXES:
-            return out, False
-        out = joined
-        if not whole:
-            return out, False
-    return out, True
-
-
-def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
-    if op is _op.LITERAL:
-        return {_fold_char(chr(av), exact)}, True
-    if op in (_op.NOT_LITERAL, _op.ANY):
-        return {_ANY}, True
-    if op is _op.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is _op.LITERAL:
-                chars.add(_fold_char(chr(value), exact))
-            elif kind is _op.RANGE and value[1] - value[0] < 26:
-                chars.update(_fold_char(chr(c), exact) for c in range(value[0], value[1] + 1))
-            elif kind is _op.CATEGORY and value is _op.CATEGORY_SPACE and not exact:
-                chars.add(" ")
-            elif kind is _op.CATEGORY and value is _op.CATEGORY_DIGIT and not exact:
-                chars.add("0")
-            else:
-                return {_ANY}, True
-        return ({_ANY} if _ANY in chars else chars), True
-    if op is _op.ASSERT and av[0] == 1:
-        # a lookahead: the text here starts with what it matches; what comes next, too
-        got = _seq_prefixes(list(av[1]), exact)
-        return None if got is None else (got[0], False)
-    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
-        return {""}, True  # reads, consumes nothing
-    if op is _op.SUBPATTERN:
-        if exact and av[1] & re.IGNORECASE:
-            return None  # a part that does not tell case
-        return _seq_prefixes(list(av[3]), exact)
-    if op is _op.ATOMIC_GROUP:
-        return _seq_prefixes(list(av), exact)
-    if op is _op.BRANCH:
-        union: set[str] = set()
-        whole = True
-        for branch in av[1]:
-            got = _seq_prefixes(list(branch), exact)
-            if got is None:
-                return None
-            union |= got[0]
-            whole = whole and got[1]
-            if len(union) > _MAX_PREFIXES:
-                return None
-        return union, whole
-    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
-        low, high, sub = av
-        got = _seq_prefixes(list(sub), exact)
-        if got is None:
-            return None
-        strings = got[0] | {""} if low == 0 else got[0]
-        return strings, got[1] and high == 1
-    return None
-
-
-def _scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
-    """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `_finder`)."""
-    plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
-        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
-    out = []
-    search, match = finder.search, pattern.match
-    haystack = text if plan.exact else folded
-    pos = a
-    while (at := search(haystack, pos, b)) is not None:
-        m = match(text, at.start(), b)
-        if m is None:
-            pos = at.start() + 1
-        else:
-            out.append(m)
-            pos = m.end()  # never empty: it starts with a string
-    return out
-
-
-def _search(
-    pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
-) -> re.Match[str] | None:
-    """pattern.search(text, a, b); `folded` is fold(text) (see `_finder`)."""
-    plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
-        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
-    search, match = finder.search, pattern.match
-    haystack = text if plan.exact else folded
-    pos = a
-    while (at := search(haystack, pos, b)) is not None:
-        m = match(text, at.start(), b)
-        if m is not None:
-            return m
-        pos = at.start() + 1
-    return None
-
-
-def _search_slice(
-    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
-) -> re.Match[str] | None:
-    """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
-    plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
-        return pattern.search(part) if plan.possible(folded, a, b) else None
-    search, match = finder.search, pattern.match
-    if plan.exact:  # the finder reads the slice itself
-        folded, a, b = part, 0, b - a
-    pos = a
-    while (at := search(folded, pos, b)) is not None:
-        m = match(part, at.start() - a)
-        if m is not None:
-            return m
-        pos = at.start() + 1
-    return None
-
-
-def _scan_slice(
-    pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
-) -> list[re.Match[str]]:
-    """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
-    fold(text) (see `_finder`)."""
-    plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
-        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
-    out = []
-    search, match = finder.search, pattern.match
-    if plan.exact:  # the finder reads the slice itself
-        folded, a, b = part, 0, b - a
-    pos = a
-    while (at := search(folded, pos, b)) is not None:
-        m = match(part, at.start() - a)
-        if m is None:
-            pos = at.start() + 1
-        else:
-            out.append(m)
-            pos = a + m.end()
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,13 +157,13 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 def _name_ends(lexicon: Lexicon) -> frozenset[str]:
     """The characters other than word characters that a country name ends with."""
     _, of = _country_re(lexicon)
-    return frozenset(n[-1] for n in of if n and not _isword(n[-1]))
+    return frozenset(n[-1] for n in of if n and not isword(n[-1]))
 
 
 def _may_end_name(ch: str, lexicon: Lexicon) -> bool:
     """Whether a country name may end with the character (a word or cased character, or
     the last character of a name), see `_Sentence.countries`."""
-    return _isword(ch) or ch.lower() != ch.upper() or ch in _name_ends(lexicon)
+    return isword(ch) or ch.lower() != ch.upper() or ch in _name_ends(lexicon)
 
 
 @cache
@@ -474,7 +188,7 @@ def _all_countries(text: str, lo: int, hi: int, lexicon: Lexicon) -> list[tuple[
     once per stretch of text, as the same sentence is asked often."""
     pat, of = _country_re(lexicon)
     out = []
-    for m in _scan(pat, text, folded_text(text), lo, hi):
+    for m in scan(pat, text, folded_text(text), lo, hi):
         word = m.group(0).lower().replace("’", "'")
         out.append((m.start(), m.end(), of.get(word, of.get(word.removesuffix("'s"), ""))))
     return out
@@ -552,7 +266,7 @@ class _Tables(NamedTuple):
     `PatternSet` so that one question tells which of them can match in it: the cue
     patterns, then the modality patterns (each in lexicon order, with what it signals).
     The scope and region patterns, asked for few figures, run where they can start
-    (`_scan`): in the shared set they would cost every sentence's prefilter."""
+    (`scan`): in the shared set they would cost every sentence's prefilter."""
 
     patterns: PatternSet
     cue_owners: tuple[MetricEntry, ...]
@@ -626,7 +340,7 @@ class _Sentence:
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
-        return _scan(pattern, self.text, self.folded, a, b)
+        return scan(pattern, self.text, self.folded, a, b)
 
     def segment(self, pos: int) -> tuple[int, int]:
         found = self._segments.get(pos)
@@ -662,7 +376,7 @@ class _Sentence:
         """Whether the sentence names the pair ("bilateral", "the two countries")."""
         if self._pair is None:
             pat = _pair_re(self.lexicon)
-            self._pair = _search(pat, self.text, self.folded, self.lo, self.hi) is not None
+            self._pair = search(pat, self.text, self.folded, self.lo, self.hi) is not None
         return self._pair
 
     def _cues_of(self, i: int) -> list[_Cue]:
@@ -711,8 +425,8 @@ class _Sentence:
             text, folded = self.text, self.folded
             found = self._qualified[key] = not (
                 entry.context_res
-                and not any(_search(p, text, folded, s, e) for p in entry.context_res)
-            ) and not any(_search(p, text, folded, s, e) for p in entry.unless_res)
+                and not any(search(p, text, folded, s, e) for p in entry.context_res)
+            ) and not any(search(p, text, folded, s, e) for p in entry.unless_res)
         return found
 
     def candidates(self, group: int) -> list[int]:
@@ -737,7 +451,7 @@ class _Sentence:
         return (
             self._anaphors
             or pos > self.hi
-            or (0 < pos < self.hi and _isword(text[pos]) and _isword(text[pos - 1]))
+            or (0 < pos < self.hi and isword(text[pos]) and isword(text[pos - 1]))
         )
 
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -762,7 +476,7 @@ class _Sentence:
             and not (i and ends[i - 1] > a)
             and not (
                 b < self.hi
-                and (_isword(text[b]) or text[b] == "-")
+                and (isword(text[b]) or text[b] == "-")
                 and _may_end_name(text[b - 1], self.lexicon)
             )
         ):
@@ -828,7 +542,7 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
     best: tuple[int, int, Modality] | None = None
     left = text[left_start : fig.start]
     for i in candidates:
-        found = _scan_slice(patterns[i], sent.folded, left_start, fig.start, left)
+        found = scan_slice(patterns[i], sent.folded, left_start, fig.start, left)
         if found:
             # the last match ends last: only it can be the best of the pattern
             owner = owners[i - start]
@@ -844,7 +558,7 @@ def modality(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> Moda
         p, owner = patterns[i], owners[i - start]
         if p.pattern.endswith("$") or (best is not None and owner != Modality.POTENTIAL):
             continue
-        first = _search_slice(p, sent.folded, fig.end, right_end, right)
+        first = search_slice(p, sent.folded, fig.end, right_end, right)
         if first:
             right_hits.append((first.start(), owner))
     nearest = min(right_hits, key=lambda h: h[0]) if right_hits else None
@@ -970,7 +684,7 @@ def _read_direction(
                     else:
                         src = src or code
     # "overall exports", "exports to all countries": a total, not a flow to the partner
-    if (src is None or dst is None) and _search(
+    if (src is None or dst is None) and search(
         _TOTAL, text, sent.folded, max(s, cue_start - 20), min(e, cue_end + 25)
     ):
         return None, None
@@ -1178,7 +892,7 @@ def _product(text: str, cs: int, ce: int, lexicon: Lexicon) -> str | None:
     pat = _product_re(lexicon)
     before = text[max(0, cs - 40) : cs]
     joined = " ".join(_WORD.findall(before)[-3:])
-    named = _search(pat, joined, fold(joined), 0, len(joined))
+    named = search(pat, joined, fold(joined), 0, len(joined))
     if named:
         return named.group(1).lower()
     after = _PRODUCT_LINK.match(text[ce : ce + 50])
@@ -1221,7 +935,7 @@ def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str |
     pat, of = _country_re(lexicon)
     a = max(lo, fig.start - 60)
     left = text[a : fig.start]
-    for m in _scan_slice(pat, folded_text(text), a, fig.start, left):
+    for m in scan_slice(pat, folded_text(text), a, fig.start, left):
         tail = left[m.end() :]
         if any(p.fullmatch(tail) for p in _PARTNER_TAILS):
             word = m.group(0).lower().replace("’", "'")
@@ -1436,7 +1150,7 @@ def attribution(text: str, lo: int, hi: int) -> str | None:
     if needed.search(folded, lo, hi) is None:
         return None
     for i in patterns.candidates(text, lo, hi):
-        m = _search(patterns.patterns[i], text, folded, lo, hi)
+        m = search(patterns.patterns[i], text, folded, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
             if who and who.lower() not in ("the", "he", "she", "it", "they"):

@@ -9,6 +9,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kzuz_claims.extract import _literals as literals
 from kzuz_claims.extract import _memo, cues
 from kzuz_claims.extract._literals import fold, needs
 from kzuz_claims.extract.lexicon import load_lexicon
@@ -70,15 +71,15 @@ def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) 
     lo, hi = _bounds(text, cut_lo, cut_hi)
     folded, part = fold(text), text[lo:hi]
     for p in PATTERNS:
-        assert [m.span() for m in cues._scan(p, text, folded, lo, hi)] == [
+        assert [m.span() for m in literals.scan(p, text, folded, lo, hi)] == [
             m.span() for m in p.finditer(text, lo, hi)
         ], p.pattern
-        found, expected = cues._search(p, text, folded, lo, hi), p.search(text, lo, hi)
+        found, expected = literals.search(p, text, folded, lo, hi), p.search(text, lo, hi)
         assert (found and found.span()) == (expected and expected.span()), p.pattern
-        assert [m.span() for m in cues._scan_slice(p, folded, lo, hi, part)] == [
+        assert [m.span() for m in literals.scan_slice(p, folded, lo, hi, part)] == [
             m.span() for m in p.finditer(part)
         ], p.pattern
-        found, expected = cues._search_slice(p, folded, lo, hi, part), p.search(part)
+        found, expected = literals.search_slice(p, folded, lo, hi, part), p.search(part)
         assert (found and found.span()) == (expected and expected.span()), p.pattern
 
 
@@ -111,4 +112,4 @@ def test_isword_reads_as_the_regex_engine_does() -> None:
     word = re.compile(r"\w")
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
-        assert cues._isword(ch) == bool(word.match(ch)), hex(code)
+        assert literals.isword(ch) == bool(word.match(ch)), hex(code)
