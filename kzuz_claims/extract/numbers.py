@@ -26,6 +26,13 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"  # 5 700  4 438.6
     r"|\d+(?:\.\d+)?)"
 )
+_DIGITS_REST = (
+    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d*,\d{1,2}(?=\s?(?:{scales})\b)"
+    r"|\d{0,2}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"
+    r"|\d*(?:\.\d+)?)"
+)
+"""`_DIGITS` after its first digit: the same matches, the same order of trial."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -281,6 +288,7 @@ _BACK_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|those|which)|more\s+(?:are|were|have|will)|(?:are|were|have|had|was|is)\b)",
     re.I,
 )
+_BACK_OF = re.compile(r"\s+of\s+(?:them|these|those|which)", re.I)
 _BACK_BEFORE = re.compile(
     r"(?:\b(?P<change>(?:up|down|increased|decreased|rose|grew|fell|declined|dropped|added)\s+by"
     r"|a\s+further|an\s+additional)"
@@ -316,10 +324,9 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
         return kind, ne
     if _PAIR_END.search(text, max(lo, start - 90), start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"
-    after = _BACK_AFTER.match(text[ne:hi])
-    if after is not None:
-        tail = re.match(r"\s+of\s+(?:them|these|those|which)", text[ne:hi], re.I)
-        return "previous", ne + (tail.end() if tail else 0)
+    if _BACK_AFTER.match(text, ne, hi) is not None:
+        tail = _BACK_OF.match(text, ne, hi)
+        return "previous", tail.end() if tail else ne
     return None
 
 
@@ -356,7 +363,17 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    """The lexicon's words as patterns and lookup tables.
+
+    The `*_after` patterns are matched at a place (`match(text, pos, hi)`), so they
+    carry no \\A: a figure reads what follows it without slicing the text each time.
+    """
+
     digits: re.Pattern[str]
+    """A number in digits with the sign before it, if any (its first character then).
+    It begins with what it consumes first, a sign or a digit (the lookbehind on the
+    character before comes after it), so that the engine skips every other character
+    at once instead of trying the whole pattern there."""
     number_words: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
@@ -430,17 +447,20 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         rf"(?:^|(?<=[\s(]))({_alt_i(list(qualifier_of))})\s*\Z", re.IGNORECASE
     )
     return _Tables(
-        digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
+        digits=re.compile(
+            r"[+\-−\d](?<![\w.,/:-][+\-−\d])"
+            + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
+        ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
-        scale_after=re.compile(rf"\A(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
+        scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_before,
         currency_ending=EndSearch(currency_before),
-        currency_after=re.compile(rf"\A\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
+        currency_after=re.compile(rf"\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
         percent_after=re.compile(
-            r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
+            r"\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
         ),
-        times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
-        unit_after=re.compile(rf"\A[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
+        times_after=re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
+        unit_after=re.compile(rf"[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
         qualifier_before=qualifier_before,
         qualifier_ending=EndSearch(qualifier_before),
         qualifier_of=qualifier_of,
@@ -450,7 +470,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
+            rf"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
             re.IGNORECASE,
         ),
         rate_of=rate_of,
@@ -465,9 +485,11 @@ def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
-    d = digits.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
-    d = d.replace(",", "." if comma_decimal else "")
-    d = d.replace(" ", "")
+    d = digits
+    if not d.isdigit():  # plain digits (the most) hold nothing to take out
+        d = d.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+        d = d.replace(",", "." if comma_decimal else "")
+        d = d.replace(" ", "")
     try:
         return Decimal(d)
     except InvalidOperation:
@@ -498,34 +520,56 @@ def scan(
 ) -> list[Figure]:
     """Every figure in text[start:end] outside the masked spans, left to right."""
     t = _tables(lexicon)
-    text = _open_compounds(text, start, end)
+    patterns = _sentence_patterns()
+    # which of the sentence's patterns can match is learnt once, for all its figures
+    can = patterns.possible(text, start, end)
+    if can[_COMPOUNDS]:
+        opened = _open_compounds(text, start, end)
+        if opened is not text:
+            text = opened
+            can = patterns.possible(text, start, end)
     raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
     for m in t.digits.finditer(text, start, end):
-        sign = -1 if m.group(1) in ("-", "−") else 1
-        num_start = m.start() + len(m.group(1))
-        raw.append((num_start, m.end(), text[num_start : m.end()], False, sign))
+        at = m.start()
+        first = text[at]
+        if first in "+-−":
+            raw.append((at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1))
+        else:
+            raw.append((at, m.end(), m.group(), False, 1))
     for m in t.number_words.finditer(text, start, end):
         raw.append((m.start(1), m.end(1), m.group(1), True, 1))
-    raw.sort()
     figures: list[Figure] = []
-    consumed_until = start
-    for ns, ne, digits, is_words, sign in raw:
-        if ns < consumed_until or _overlaps(ns, ne, masked):
-            continue
-        fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t)
-        if fig is not None:
-            figures.append(fig)
-            whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
-            consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
-    multiples, fractions, ranks = _word_patterns().possible(text, start, end)
-    if multiples:
-        figures.extend(_multiples(text, start, end, masked, t))
-    if fractions:
-        figures.extend(_fractions(text, start, end, masked, t))
-    if ranks:
-        figures.extend(_ranks(text, start, end, masked))
-    figures.sort(key=lambda f: (f.num_start, f.num_end))
-    return _dedupe(figures)
+    spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
+    if raw:
+        raw.sort()
+        spans = list(masked)
+        ends = (can[_BETWEEN], can[_FROM])
+        consumed_until = start
+        for ns, ne, digits, is_words, sign in raw:
+            if ns < consumed_until or _overlaps(ns, ne, spans):
+                continue
+            fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, ends)
+            if fig is not None:
+                figures.append(fig)
+                whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
+                consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
+    if can[_MULTIPLES]:
+        spans = list(masked) if spans is None else spans
+        figures.extend(_multiples(text, start, end, spans, t))
+    if can[_FRACTIONS_AT]:
+        spans = list(masked) if spans is None else spans
+        figures.extend(_fractions(text, start, end, spans, t))
+    if any(can[_RANKS_FROM:]):
+        spans = list(masked) if spans is None else spans
+        figures.extend(_ranks(text, start, end, spans))
+    if len(figures) > 1:
+        figures.sort(key=_num_span)
+        return _dedupe(figures)
+    return figures
+
+
+def _num_span(f: Figure) -> tuple[int, int]:
+    return f.num_start, f.num_end
 
 
 _COMPOUND = re.compile(
@@ -538,25 +582,13 @@ _COMPOUND = re.compile(
 def _open_compounds(text: str, start: int, end: int) -> str:
     """ "a ten-billion-dollar target" read as "ten billion dollar": the hyphens become
     spaces, so every offset stays where it was."""
-    found = [m for _, m in _compounds().finditer(text, start, end)]
+    found = list(_COMPOUND.finditer(text, start, end))
     if not found:
         return text
     chars = list(text)
     for m in found:
         chars[m.start(1)] = chars[m.start(2)] = " "
     return "".join(chars)
-
-
-@cache
-def _compounds() -> PatternSet:
-    """The compound pattern, run only where its words occur."""
-    return PatternSet([_COMPOUND])
-
-
-@cache
-def _word_patterns() -> PatternSet:
-    """Multiples, fractions and ranks: each is looked for only where its words occur."""
-    return PatternSet([_MULTIPLE, _FRACTION, _RANK])
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:
@@ -583,12 +615,13 @@ _DIGIT_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-
-
-@cache
-def _range_words() -> PatternSet:
-    """ "between" and "from" before a figure: each needs its word in the stretch."""
-    return PatternSet([_BETWEEN_BEFORE, _FROM_BEFORE])
+_SENTENCE_GOES_ON = re.compile(r"\s+[a-z]")
+_OF = re.compile(r"\s+of\b")
+_RAISE_UP_TO = re.compile(
+    r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z", re.IGNORECASE
+)
+_TEN_TO = {n: Decimal(1).scaleb(n) for n in range(19)}
+"""10 to the power of a scale, as `Decimal(1).scaleb(scale)` gives it."""
 
 
 def _read_figure(
@@ -601,32 +634,45 @@ def _read_figure(
     is_words: bool,
     sign: int,
     t: _Tables,
+    ends: tuple[bool, bool],
 ) -> Figure | None:
+    """The figure whose number is text[ns:ne], read with the words around it in
+    text[lo:hi], or None. `ends` says whether the sentence holds "between" and "from"
+    where a range could open."""
     # --- the number itself
-    comma_decimal = bool(_COMMA_DECIMAL.fullmatch(digits))
+    comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
     # "one and a half", "half a" are matched as a whole by the numbers table
     value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
     if value is None:
         return None
-    norm_digits = digits.replace(",", "." if comma_decimal else "")
-    norm_digits = _DIGIT_SPACE.sub("", norm_digits)
+    if digits.isdigit():
+        norm_digits = digits
+    else:
+        norm_digits = digits.replace(",", "." if comma_decimal else "")
+        norm_digits = _DIGIT_SPACE.sub("", norm_digits)
+    low = digits.lower()
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
-    rng = _RANGE_TO.match(text[end:hi])
+    rng = _RANGE_TO.match(text, ne, hi)
+    sm: re.Match[str] | None = None
+    scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
-    ends = _range_words().possible(text, lo, hi)
-    between = _BETWEEN_BEFORE.search(text[lo:ns]) if ends[0] else None
     if rng and (
         not (ends[1] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
-        if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
-            high = v2
-            end = end + rng.end()
+        if v2 is not None and v2 > value:
+            sm = t.scale_after.match(text, ne, hi)
+            scale_read = True
+            if not sm:
+                high = v2
+                end = rng.end()
+                scale_read = False
     # --- scale word
     scale = 0
-    sm = t.scale_after.match(text[end:hi])
+    if not scale_read:
+        sm = t.scale_after.match(text, end, hi)
     cur_found = t.currency_ending.search(text, lo, ns)
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
@@ -637,50 +683,45 @@ def _read_figure(
         if (
             word not in t.glued_only
             or cur_code
-            or (glued and _currency_follows(text, end + sm.end(), hi, t))
+            or (glued and t.currency_after.match(text, sm.end(), hi))
         ):
             scale = t.scales[word]
-            end += sm.end()
-            if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
+            end = sm.end()
+            if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if between and high is None:
-        am = _RANGE_AND.match(text[end:hi])
+    if high is None and ends[0] and _BETWEEN_BEFORE.search(text[lo:ns]):
+        am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
             if v2 is not None:
                 high = v2
-                end += am.end()
-                sm2 = t.scale_after.match(text[end:hi])
+                end = am.end()
+                sm2 = t.scale_after.match(text, end, hi)
                 if sm2 and (sm2.group(2).lower() not in t.glued_only or cur_code):
-                    end += sm2.end()
+                    end = sm2.end()
                     if scale == 0:
                         scale = t.scales[sm2.group(2).lower()]
-    # --- unit after
-    kind = ""
-    unit = ""
-    after = text[end:hi]
-    ca = t.currency_after.match(after)
-    pa = t.percent_after.match(after)
-    ta = t.times_after.match(after)
-    ua = t.unit_after.match(after)
+    # --- unit after: each is asked only when those before it did not decide
+    ca = t.currency_after.match(text, end, hi)
     if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
         cur_code = t.currency_of[ca.group(1).lower()]
-        end += ca.end()
+        end = ca.end()
     if cur_code:
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
-        cur_start = ns - len(cur_before.group(0)) if cur_before else ns
-        start = cur_start
-    elif pa:
+        start = ns - len(cur_before.group(0)) if cur_before else ns
+    elif pa := t.percent_after.match(text, end, hi):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
-        end += pa.end()
+        end = pa.end()
         start = ns
-    elif (ta and not is_words) or (ta and is_words and ta.group(1)):
+    elif (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1)):
         kind, unit = "times", "times"
-        end += ta.end()
+        end = ta.end()
         start = ns
-    elif ua and (not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration"):
+    elif (ua := t.unit_after.match(text, end, hi)) and (
+        not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration"
+    ):
         name, cls, factor = t.unit_of.get(ua.group(1)) or t.unit_of.get(
             ua.group(1).lower(), ("", "", Decimal(1))
         )
@@ -688,42 +729,32 @@ def _read_figure(
             return None
         kind, unit = cls, name
         value = value * factor
-        end += ua.end()
+        end = ua.end()
         start = ns
     else:
         kind, unit, start = "count", "count", ns
+    if sign < 0 and kind not in ("percent", "percentage_point", "temperature"):
+        return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
-    q_end = start
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, q_end)
+    q_found = t.qualifier_ending.search(text, lo, start)
     if q_found:
         q_at, qm = q_found
         phrase = qm.group(1).lower()
         qual = t.qualifier_of.get(phrase)
-        if phrase == "up to" and re.search(
-            r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
-            text[lo : q_at + qm.start()],
-            re.IGNORECASE,
-        ):
+        if phrase == "up to" and _RAISE_UP_TO.search(text[lo : q_at + qm.start()]):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
             start = q_at + qm.start()
-    if is_words and digits.lower() in ("dozens", "hundreds"):
+    if is_words and low in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
-    rate = (
-        t.rate_after.match(text[(end if kind != "count" else ne) : hi])
-        if kind not in ("money", "percent", "percentage_point", "times")
-        else None
-    )
-    mult = Decimal(1).scaleb(scale)
+    mult = _TEN_TO.get(scale) or Decimal(1).scaleb(scale)
     value_b = value * mult
     high_b = high * mult if high is not None else None
-    if sign < 0 and kind in ("percent", "percentage_point", "temperature"):
+    if sign < 0:
         value_b = -value_b
-    elif sign < 0:
-        return None  # a hyphen before a count or an amount is a dash, not a sign
     precision: Decimal | None = None
     rounded = kind in ("percent", "percentage_point", "times") or (kind == "money" and scale)
     if rounded and not is_words:
@@ -732,15 +763,15 @@ def _read_figure(
     noun = None
     noun_end = None
     mods: tuple[str, ...] = ()
-    if rate is not None and kind not in ("count", "duration"):
-        unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
+    if kind not in ("money", "percent", "percentage_point", "times", "count", "duration"):
+        rate = t.rate_after.match(text, end, hi)
+        if rate is not None:
+            unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
-        vague_of = (
-            re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
-        )
+        vague_of = _OF.match(text, end, hi) if low in ("dozens", "hundreds") else None
         # "Fourteen of the applications": the count is of the noun after "of the"
         partitive = None if vague_of else _PARTITIVE.match(text, end, hi)
-        skip = vague_of.end() if vague_of else (partitive.end() - end if partitive else 0)
+        skip = vague_of.end() - end if vague_of else (partitive.end() - end if partitive else 0)
         np_ = _noun_phrase(text, end + skip, hi)
         if np_ is None and scale >= 6:
             # "surpassing five billion": trade news states dollars without saying so
@@ -749,7 +780,7 @@ def _read_figure(
                 end=end,
                 num_start=ns,
                 num_end=ne,
-                value=value * Decimal(1).scaleb(scale),
+                value=value * mult,
                 unit="USD",
                 kind="money",
                 digits=norm_digits,
@@ -762,7 +793,7 @@ def _read_figure(
             np_[0].split()[0].lower() in _ANAPHOR_HEADS or np_[0].lower() in _THRESHOLD_NOUNS
         ):
             back = _refers_back(text, lo, start, ne, hi)
-            if back is None or (is_words and digits.lower() in ("a", "an", "one")):
+            if back is None or (is_words and low in ("a", "an", "one")):
                 return None
             return Figure(
                 start=start,
@@ -779,19 +810,19 @@ def _read_figure(
                 extra={"refers": back[0]},
             )
         noun, noun_end, mods = np_
-        head = noun.split()[-1].lower()
+        head = noun.rpartition(" ")[2].lower()
         if head in _TIME_NOUNS or head in t.noise_nouns:
             return None
-        rate = t.rate_after.match(text[noun_end:hi])
+        rate = t.rate_after.match(text, noun_end, hi)
         if rate is not None:
             per = t.rate_of[rate.group(1).lower()]
             unit = f"{'people' if head in t.people_nouns else head}/{per}"
             kind = "rate"
         if (is_words or value <= 10) and (head in _PAIR_NOUNS or _definite(text, lo, start)):
             return None
-        if is_words and digits.lower() in ("one",) and not scale:
+        if is_words and low == "one" and not scale:
             return None
-        if not is_words and _looks_like_year(digits) and qual is None:
+        if not is_words and qual is None and _looks_like_year(digits):
             return None
     if is_words and kind == "money" and not scale and value < 100:
         return None
@@ -811,24 +842,19 @@ def _read_figure(
         noun=noun,
         noun_end=noun_end,
         modifiers=mods,
-        vague=digits.lower() in ("dozens", "hundreds"),
+        vague=low in ("dozens", "hundreds"),
         words=is_words,
         sign=sign,
     )
 
 
-def _currency_follows(text: str, pos: int, hi: int, t: _Tables) -> bool:
-    return bool(t.currency_after.match(text[pos:hi]))
+_DEFINITE = EndSearch(
+    re.compile(r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z", re.IGNORECASE)
+)
 
 
 def _definite(text: str, lo: int, start: int) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z",
-            text[lo:start],
-            re.IGNORECASE,
-        )
-    )
+    return _DEFINITE.search(text, lo, start) is not None
 
 
 def _looks_like_year(digits: str) -> bool:
@@ -897,6 +923,14 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
     return noun, words[-1][2], tuple(mods)
 
 
+_MORE_THAN_BEFORE = re.compile(
+    r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", re.IGNORECASE
+)
+_AS_THE = re.compile(r"\s+(?:as|the)\b")
+_TO_BEFORE = re.compile(r"\bto\s+\Z")
+_DOUBLE_NOT_A_MULTIPLE = re.compile(r"\s+(?:taxation|digit|standard)")
+
+
 def _multiples(
     text: str,
     lo: int,
@@ -909,19 +943,14 @@ def _multiples(
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()
-        after = text[m.end() : hi]
         if (
             w in ("double", "triple", "twice")
-            and not re.search(
-                r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z",
-                text[lo : m.start()],
-                re.IGNORECASE,
-            )
-            and not re.match(r"\s+(?:as|the)\b", after)
-            and not (w in ("double", "triple") and re.search(r"\bto\s+\Z", text[lo : m.start()]))
+            and not _MORE_THAN_BEFORE.search(text[lo : m.start()])
+            and not _AS_THE.match(text, m.end(), hi)
+            and not (w in ("double", "triple") and _TO_BEFORE.search(text[lo : m.start()]))
         ):
             continue
-        if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):
+        if w == "double" and _DOUBLE_NOT_A_MULTIPLE.match(text, m.end(), hi):
             continue
         out.append(_word_figure(text, lo, m.start(), m.end(), _MULTIPLE_VERBS[w], "times", t))
     return out
@@ -939,10 +968,13 @@ def _word_figure(
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    qm = t.qualifier_before.search(text[lo:start]) or _AUX_HEDGE.search(text[lo:start])
-    qual = t.qualifier_of.get(qm.group(1).lower()) if qm else None
+    found = t.qualifier_ending.search(text, lo, start)
+    if found is None:
+        aux = _AUX_HEDGE.search(text[lo:start])
+        found = (lo, aux) if aux else None
+    qual = t.qualifier_of.get(found[1].group(1).lower()) if found else None
     return Figure(
-        start=lo + qm.start() if qm and qual is not None else start,
+        start=found[0] + found[1].start() if found and qual is not None else start,
         end=end,
         num_start=start,
         num_end=end,
@@ -982,6 +1014,12 @@ _FRACTION = re.compile(
 )
 
 
+_BY_BEFORE = re.compile(r"\bby\s*\Z", re.I)
+_HALF_OF_SOMETHING = re.compile(
+    r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z", re.I
+)
+
+
 def _fractions(
     text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables
 ) -> list[Figure]:
@@ -992,17 +1030,13 @@ def _fractions(
             continue
         before = text[max(lo, m.start() - 25) : m.start()]
         share = text[m.end() : m.end() + 4].lstrip().startswith("of")
-        change = re.search(r"\bby\s*\Z", before, re.I)
+        change = _BY_BEFORE.search(before)
         if not (share or change):
             continue
         if (
             m.group(1).lower() in ("half", "a half")
             and not change
-            and not re.search(
-                r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z",
-                before,
-                re.I,
-            )
+            and not _HALF_OF_SOMETHING.search(before)
         ):
             continue  # "half of the delegation" is too loose to be a figure
         value = _FRACTIONS[m.group(1).lower()]
@@ -1012,22 +1046,40 @@ def _fractions(
 
 _ORDINAL_WORDS = longest_first(_ORDINALS)
 """No ordinal begins another, so trying them longest first (as a trie) matches the same."""
-_RANK = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
-    r"(?:largest|biggest|leading|major|most important|main|top)\b"
-    r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
-    r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
+_RANK_FORMS = (
+    r"(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
+    r"(?:largest|biggest|leading|major|most important|main|top)\b",
+    r"(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b",
+    r"\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
     + _ORDINAL_WORDS
-    + r"|\d{1,2}(?:st|nd|rd|th))\b"
-    r"|\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
-    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
-    r"|\b(" + _ORDINAL_WORDS + r")\s+among\b"
-    r"|(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
-    r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b"
-    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b)",
-    re.IGNORECASE,
+    + r"|\d{1,2}(?:st|nd|rd|th))\b",
+    r"\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b",
+    r"\b(" + _ORDINAL_WORDS + r")\s+among\b",
+    r"(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
+    r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b",
+    r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
+"""The ways a rank is stated: group i of `_RANK` is the (first) group of form i."""
+_RANK = re.compile(r"(?<![\w-])(?:" + "|".join(_RANK_FORMS) + ")", re.IGNORECASE)
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_NOT_DIGITS = re.compile(r"\D")
+
+_COMPOUNDS, _MULTIPLES, _FRACTIONS_AT, _BETWEEN, _FROM, _RANKS_FROM = range(6)
+"""Places in `_sentence_patterns()`; the forms of a rank come last."""
+
+
+@cache
+def _sentence_patterns() -> PatternSet:
+    """The patterns a sentence may need besides its numbers, in one set, so that which
+    of them can match there is learnt with one look-up for all its figures.
+
+    A rank is looked for when one of its forms can match: each form needs words of its
+    own ("largest" and "partner"), which few sentences hold together, while the whole
+    pattern needs only one of all their words ("main", "top", "market").
+    """
+    forms = (re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS)
+    return PatternSet([_COMPOUND, _MULTIPLE, _FRACTION, _BETWEEN_BEFORE, _FROM_BEFORE, *forms])
 
 
 def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> list[Figure]:
@@ -1045,7 +1097,7 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
         elif lw in _NUM_WORD:
             value = _NUM_WORD[lw]
         else:
-            value = int(re.sub(r"\D", "", lw))
+            value = int(_NOT_DIGITS.sub("", lw))
         qual = Qualifier.AT_MOST if m.group(2) else None
         gs = m.start(gi)
         out.append(

@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzuz_claims.extract import numbers
 from kzuz_claims.extract.numbers import Figure, scan
@@ -163,3 +165,26 @@ def test_number_words_pass_other_words_at_once_and_find_the_same() -> None:
     assert plain.pattern != pattern.pattern
     text = "Twenty-five, a billion, dozens of firms, one and a half, Sixty ſeven, an alpha"
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_DIGIT_TEXT = st.lists(
+    st.sampled_from([*"0123456789", *",.  \u00a0-−+/:x_", " bn", " billion", "%", "٣"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DIGIT_TEXT, st.integers(0, 4))
+def test_digits_begin_with_what_they_consume_and_find_the_same(text: str, cut: int) -> None:
+    # the sign or first digit comes before the lookbehind so that other characters are
+    # skipped at once; the numbers and signs found are those of the plain pattern
+    scales = numbers._alt(list(numbers._tables().scales))
+    plain = re.compile(r"(?<![\w.,/:-])([+\-−]?)" + numbers._DIGITS.replace("{scales}", scales))
+    fast = numbers._tables().digits
+    lo = min(cut, len(text))
+    want = [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text, lo)]
+    got = [
+        (m.start(), m.end(), text[m.start()] if text[m.start()] in "+-−" else "")
+        for m in fast.finditer(text, lo)
+    ]
+    assert got == want
