@@ -16,7 +16,7 @@ from functools import cache
 from typing import overload
 
 from kzuz_claims.extract._literals import Alternatives, PatternSet, longest_first
-from kzuz_claims.extract._tails import EndSearch
+from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
 
@@ -377,15 +377,15 @@ class _Tables:
     number_words: re.Pattern[str]
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
-    currency_ending: EndSearch
-    """`currency_before`, searched only where a match can start."""
+    currency_ending: PhraseBefore
+    """`currency_before`, searched backwards from where a match must end."""
     currency_after: re.Pattern[str]
     percent_after: re.Pattern[str]
     times_after: re.Pattern[str]
     unit_after: re.Pattern[str]
     qualifier_before: re.Pattern[str]
-    qualifier_ending: EndSearch
-    """`qualifier_before`, searched only where a match can start."""
+    qualifier_ending: PhraseBefore
+    """`qualifier_before`, searched backwards from where a match must end."""
     qualifier_of: dict[str, Qualifier]
     scales: dict[str, int]
     glued_only: frozenset[str]
@@ -398,6 +398,8 @@ class _Tables:
     people_nouns: frozenset[str]
     scaled_currency: frozenset[str] = frozenset()
     """Currency words that count only after a scale word ("5 billion won")."""
+    sentence: PatternSet | None = None
+    """The patterns a sentence may need besides its numbers (see `_SENTENCE`)."""
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -442,10 +444,12 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
     )
-    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt_i(before)})\s?\Z", re.IGNORECASE)
-    qualifier_before = re.compile(
-        rf"(?:^|(?<=[\s(]))({_alt_i(list(qualifier_of))})\s*\Z", re.IGNORECASE
+    currency_ending = PhraseBefore(before, r"\s(\[", r"\s?")
+    qualifier_ending = PhraseBefore(qualifier_of, r"\s(", r"\s*")
+    percent_after = re.compile(
+        r"\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
     )
+    times_after = re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE)
     return _Tables(
         digits=re.compile(
             r"[+\-−\d](?<![\w.,/:-][+\-−\d])"
@@ -453,16 +457,14 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
-        currency_before=currency_before,
-        currency_ending=EndSearch(currency_before),
+        currency_before=currency_ending.pattern,
+        currency_ending=currency_ending,
         currency_after=re.compile(rf"\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
-        percent_after=re.compile(
-            r"\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
-        ),
-        times_after=re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
+        percent_after=percent_after,
+        times_after=times_after,
         unit_after=re.compile(rf"[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
-        qualifier_before=qualifier_before,
-        qualifier_ending=EndSearch(qualifier_before),
+        qualifier_before=qualifier_ending.pattern,
+        qualifier_ending=qualifier_ending,
         qualifier_of=qualifier_of,
         scales=scales,
         glued_only=frozenset(w.lower() for w in ph.glued_only),
@@ -477,6 +479,20 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
         people_nouns=frozenset(ph.noise.get("people", ())),
         scaled_currency=frozenset(w.lower() for e in ph.currencies.values() for w in e.scaled),
+        sentence=PatternSet(
+            [
+                _COMPOUND,
+                _MULTIPLE,
+                _FRACTION,
+                _BETWEEN_BEFORE,
+                _FROM_BEFORE,
+                qualifier_ending.pattern,
+                currency_ending.pattern,
+                percent_after,
+                times_after,
+                *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
+            ]
+        ),
     )
 
 
@@ -511,6 +527,25 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     return None
 
 
+(
+    _COMPOUNDS,
+    _MULTIPLES,
+    _FRACTIONS_AT,
+    _BETWEEN,
+    _FROM,
+    _HEDGE,
+    _CURRENCY,
+    _PERCENT,
+    _TIMES,
+    _RANKS_FROM,
+) = range(10)
+"""Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
+kept in one set so that which of them can match there is learnt with one look-up for
+all its figures. A rank is looked for when one of its forms can match (they come last):
+each form needs words of its own ("largest" and "partner"), which few sentences hold
+together, while the whole pattern needs only one of all their words ("main", "top")."""
+
+
 def scan(
     text: str,
     start: int,
@@ -520,7 +555,8 @@ def scan(
 ) -> list[Figure]:
     """Every figure in text[start:end] outside the masked spans, left to right."""
     t = _tables(lexicon)
-    patterns = _sentence_patterns()
+    patterns = t.sentence
+    assert patterns is not None
     # which of the sentence's patterns can match is learnt once, for all its figures
     can = patterns.possible(text, start, end)
     if can[_COMPOUNDS]:
@@ -543,22 +579,21 @@ def scan(
     if raw:
         raw.sort()
         spans = list(masked)
-        ends = (can[_BETWEEN], can[_FROM])
         consumed_until = start
         for ns, ne, digits, is_words, sign in raw:
             if ns < consumed_until or _overlaps(ns, ne, spans):
                 continue
-            fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, ends)
+            fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, can)
             if fig is not None:
                 figures.append(fig)
                 whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
                 consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
     if can[_MULTIPLES]:
         spans = list(masked) if spans is None else spans
-        figures.extend(_multiples(text, start, end, spans, t))
+        figures.extend(_multiples(text, start, end, spans, t, can[_HEDGE]))
     if can[_FRACTIONS_AT]:
         spans = list(masked) if spans is None else spans
-        figures.extend(_fractions(text, start, end, spans, t))
+        figures.extend(_fractions(text, start, end, spans, t, can[_HEDGE]))
     if any(can[_RANKS_FROM:]):
         spans = list(masked) if spans is None else spans
         figures.extend(_ranks(text, start, end, spans))
@@ -634,11 +669,10 @@ def _read_figure(
     is_words: bool,
     sign: int,
     t: _Tables,
-    ends: tuple[bool, bool],
+    can: tuple[bool, ...],
 ) -> Figure | None:
     """The figure whose number is text[ns:ne], read with the words around it in
-    text[lo:hi], or None. `ends` says whether the sentence holds "between" and "from"
-    where a range could open."""
+    text[lo:hi], or None. `can` says which of `_Tables.sentence` can match there."""
     # --- the number itself
     comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
     # "one and a half", "half a" are matched as a whole by the numbers table
@@ -659,7 +693,7 @@ def _read_figure(
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
     if rng and (
-        not (ends[1] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
+        not (can[_FROM] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -673,7 +707,7 @@ def _read_figure(
     scale = 0
     if not scale_read:
         sm = t.scale_after.match(text, end, hi)
-    cur_found = t.currency_ending.search(text, lo, ns)
+    cur_found = t.currency_ending.search(text, lo, ns) if can[_CURRENCY] else None
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
     if sm:
@@ -689,7 +723,7 @@ def _read_figure(
             end = sm.end()
             if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if high is None and ends[0] and _BETWEEN_BEFORE.search(text[lo:ns]):
+    if high is None and can[_BETWEEN] and _BETWEEN_BEFORE.search(text[lo:ns]):
         am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
@@ -710,12 +744,14 @@ def _read_figure(
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
         start = ns - len(cur_before.group(0)) if cur_before else ns
-    elif pa := t.percent_after.match(text, end, hi):
+    elif can[_PERCENT] and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
         end = pa.end()
         start = ns
-    elif (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1)):
+    elif (
+        can[_TIMES] and (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1))
+    ):
         kind, unit = "times", "times"
         end = ta.end()
         start = ns
@@ -737,7 +773,7 @@ def _read_figure(
         return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, start)
+    q_found = t.qualifier_ending.search(text, lo, start) if can[_HEDGE] else None
     if q_found:
         q_at, qm = q_found
         phrase = qm.group(1).lower()
@@ -937,6 +973,7 @@ def _multiples(
     hi: int,
     masked: Sequence[tuple[int, int]],
     t: _Tables,
+    hedged: bool,
 ) -> list[Figure]:
     out = []
     for m in _MULTIPLE.finditer(text, lo, hi):
@@ -952,7 +989,8 @@ def _multiples(
             continue
         if w == "double" and _DOUBLE_NOT_A_MULTIPLE.match(text, m.end(), hi):
             continue
-        out.append(_word_figure(text, lo, m.start(), m.end(), _MULTIPLE_VERBS[w], "times", t))
+        value = _MULTIPLE_VERBS[w]
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "times", t, hedged))
     return out
 
 
@@ -962,13 +1000,21 @@ _AUX_HEDGE = re.compile(
 
 
 def _word_figure(
-    text: str, lo: int, start: int, end: int, value: Decimal, unit: str, t: _Tables
+    text: str,
+    lo: int,
+    start: int,
+    end: int,
+    value: Decimal,
+    unit: str,
+    t: _Tables,
+    hedged: bool,
 ) -> Figure:
-    """A figure written as a word ("doubled", "a third"), with the hedge before it.
+    """A figure written as a word ("doubled", "a third"), with the hedge before it
+    (looked for only if the sentence is `hedged`: can hold a qualifier's words).
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    found = t.qualifier_ending.search(text, lo, start)
+    found = t.qualifier_ending.search(text, lo, start) if hedged else None
     if found is None:
         aux = _AUX_HEDGE.search(text[lo:start])
         found = (lo, aux) if aux else None
@@ -1021,7 +1067,12 @@ _HALF_OF_SOMETHING = re.compile(
 
 
 def _fractions(
-    text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    t: _Tables,
+    hedged: bool,
 ) -> list[Figure]:
     """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
     out = []
@@ -1040,7 +1091,7 @@ def _fractions(
         ):
             continue  # "half of the delegation" is too loose to be a figure
         value = _FRACTIONS[m.group(1).lower()]
-        out.append(_word_figure(text, lo, m.start(), m.end(), value, "percent", t))
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "percent", t, hedged))
     return out
 
 
@@ -1064,22 +1115,6 @@ _RANK_FORMS = (
 _RANK = re.compile(r"(?<![\w-])(?:" + "|".join(_RANK_FORMS) + ")", re.IGNORECASE)
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _NOT_DIGITS = re.compile(r"\D")
-
-_COMPOUNDS, _MULTIPLES, _FRACTIONS_AT, _BETWEEN, _FROM, _RANKS_FROM = range(6)
-"""Places in `_sentence_patterns()`; the forms of a rank come last."""
-
-
-@cache
-def _sentence_patterns() -> PatternSet:
-    """The patterns a sentence may need besides its numbers, in one set, so that which
-    of them can match there is learnt with one look-up for all its figures.
-
-    A rank is looked for when one of its forms can match: each form needs words of its
-    own ("largest" and "partner"), which few sentences hold together, while the whole
-    pattern needs only one of all their words ("main", "top", "market").
-    """
-    forms = (re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS)
-    return PatternSet([_COMPOUND, _MULTIPLE, _FRACTION, _BETWEEN_BEFORE, _FROM_BEFORE, *forms])
 
 
 def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> list[Figure]:
