@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import overload
 
-from kzuz_claims.extract._literals import Alternatives, PatternSet, longest_first
+from kzuz_claims.extract import _memo
+from kzuz_claims.extract._literals import Alternatives, PatternSet, _folded, fold, longest_first
 from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
@@ -26,13 +27,6 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"  # 5 700  4 438.6
     r"|\d+(?:\.\d+)?)"
 )
-_DIGITS_REST = (
-    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d*,\d{1,2}(?=\s?(?:{scales})\b)"
-    r"|\d{0,2}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"
-    r"|\d*(?:\.\d+)?)"
-)
-"""`_DIGITS` after its first digit: the same matches, the same order of trial."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -370,11 +364,12 @@ class _Tables:
     """
 
     digits: re.Pattern[str]
-    """A number in digits with the sign before it, if any (its first character then).
-    It begins with what it consumes first, a sign or a digit (the lookbehind on the
-    character before comes after it), so that the engine skips every other character
-    at once instead of trying the whole pattern there."""
     number_words: re.Pattern[str]
+    starts: re.Pattern[str] | None
+    """Where in folded text (see `_literals.fold`) `digits` or `number_words` may match:
+    the character before such a place (one that is not a letter, a digit, _ or -), when
+    a sign, a digit or the first words of a number follow; None when the lexicon's
+    number or scale words hold more than lower-case ASCII. See `_numbers`."""
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
     currency_ending: PhraseBefore
@@ -400,6 +395,24 @@ class _Tables:
     """Currency words that count only after a scale word ("5 billion won")."""
     sentence: PatternSet | None = None
     """The patterns a sentence may need besides its numbers (see `_SENTENCE`)."""
+
+
+def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.starts` for numbers in words that begin with one of the heads (or are "a"
+    or "an" before a scale word).
+
+    Folded text reads as the patterns' literals do: a letter in lower case, any
+    whitespace a space, any digit a 0 (so "[+\\-−0]" stands for a sign or \\d). A
+    character that is not \\w or - is not a letter, a digit, _ or - once folded either,
+    and \\b after a scale word ending in a letter is a character that is not one of
+    these: the pattern finds every place either pattern matches at, and few others.
+    """
+    if not all(w and w.isascii() and w == fold(w) for w in (*heads, *scales)):
+        return None
+    bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
+    return re.compile(
+        rf"[^a-z0-9_\-](?=[+\-−0]|{longest_first(heads)}|an? +(?:{_alt(scales)}){bound})"
+    )
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -439,6 +452,9 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
     # every number word starts with one of these: a word that does not is passed at once
     initials = re.escape("".join(sorted({w[0] for w in numbers} | {"a", "d", "h"})))
+    # every match of word_num begins with one of these
+    words = [w for w in numbers if w not in ("a", "an")] + ["dozens", "hundreds"]
+    heads = [w for w in words if not any(o != w and w.startswith(o) for o in words)]
     word_num = (
         rf"(?:(?:{_alt_i(tens)})-(?:{_alt_i(units_)})"
         rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
@@ -451,11 +467,9 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     )
     times_after = re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE)
     return _Tables(
-        digits=re.compile(
-            r"[+\-−\d](?<![\w.,/:-][+\-−\d])"
-            + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
-        ),
+        digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
+        starts=_starts(heads, list(scales)),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_ending.pattern,
         currency_ending=currency_ending,
@@ -558,26 +572,17 @@ def scan(
     patterns = t.sentence
     assert patterns is not None
     # which of the sentence's patterns can match is learnt once, for all its figures
-    can = patterns.possible(text, start, end)
-    if can[_COMPOUNDS]:
+    found = patterns.candidates(text, start, end)  # their places, in order
+    if found and found[0] == _COMPOUNDS:
         opened = _open_compounds(text, start, end)
         if opened is not text:
             text = opened
-            can = patterns.possible(text, start, end)
-    raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
-    for m in t.digits.finditer(text, start, end):
-        at = m.start()
-        first = text[at]
-        if first in "+-−":
-            raw.append((at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1))
-        else:
-            raw.append((at, m.end(), m.group(), False, 1))
-    for m in t.number_words.finditer(text, start, end):
-        raw.append((m.start(1), m.end(1), m.group(1), True, 1))
+            found = patterns.candidates(text, start, end)
+    can = set(found)
+    raw = _numbers(text, start, end, t)
     figures: list[Figure] = []
     spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
     if raw:
-        raw.sort()
         spans = list(masked)
         consumed_until = start
         for ns, ne, digits, is_words, sign in raw:
@@ -588,19 +593,64 @@ def scan(
                 figures.append(fig)
                 whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
                 consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
-    if can[_MULTIPLES]:
+    if _MULTIPLES in can:
         spans = list(masked) if spans is None else spans
-        figures.extend(_multiples(text, start, end, spans, t, can[_HEDGE]))
-    if can[_FRACTIONS_AT]:
+        figures.extend(_multiples(text, start, end, spans, t, _HEDGE in can))
+    if _FRACTIONS_AT in can:
         spans = list(masked) if spans is None else spans
-        figures.extend(_fractions(text, start, end, spans, t, can[_HEDGE]))
-    if any(can[_RANKS_FROM:]):
+        figures.extend(_fractions(text, start, end, spans, t, _HEDGE in can))
+    if found and found[-1] >= _RANKS_FROM:
         spans = list(masked) if spans is None else spans
         figures.extend(_ranks(text, start, end, spans))
     if len(figures) > 1:
         figures.sort(key=_num_span)
         return _dedupe(figures)
     return figures
+
+
+def _numbers(text: str, start: int, end: int, t: _Tables) -> list[tuple[int, int, str, bool, int]]:
+    """The numbers in text[start:end], in digits and in words, in text order: what
+    `t.digits.finditer` and `t.number_words.finditer` find there (the numbers' start,
+    end, text, whether in words, and sign).
+
+    Either pattern begins with a lookbehind, which the regex engine would try at every
+    character; both are tried only where `t.starts` finds, in the folded text, the
+    character before a number could begin (or at the very start of the text), and the
+    places skip the ones either pattern's earlier match covers, as its own search
+    would. The folded text is the one the sentence's literals were read in (see
+    `_literals`), or the stretch's own outside a memo scope.
+    """
+    raw: list[tuple[int, int, str, bool, int]] = []
+    if t.starts is None:
+        for m in t.digits.finditer(text, start, end):
+            sign = -1 if m.group(1) in ("-", "−") else 1
+            num_start = m.start() + len(m.group(1))
+            raw.append((num_start, m.end(), text[num_start : m.end()], False, sign))
+        for m in t.number_words.finditer(text, start, end):
+            raw.append((m.start(1), m.end(1), m.group(1), True, 1))
+        raw.sort()
+        return raw
+    before = start - 1 if start else 0
+    if _memo.active():
+        folded, shift = _folded(text), 0
+    else:
+        folded, shift = fold(text[before:end]), before
+    places = [m.end() + shift for m in t.starts.finditer(folded, before - shift, end - shift)]
+    if start == 0 < end:
+        places.insert(0, 0)
+    digits_from = words_from = start  # where each pattern's search has got to
+    for at in places:
+        first = text[at]
+        if first.isdecimal() or first in "+-−":
+            if at >= digits_from and (dm := t.digits.match(text, at, end)):
+                sign = -1 if dm.group(1) in ("-", "−") else 1
+                num_start = at + len(dm.group(1))
+                raw.append((num_start, dm.end(), text[num_start : dm.end()], False, sign))
+                digits_from = dm.end()
+        elif at >= words_from and (wm := t.number_words.match(text, at, end)):
+            raw.append((at, wm.end(1), wm.group(1), True, 1))
+            words_from = wm.end()
+    return raw
 
 
 def _num_span(f: Figure) -> tuple[int, int]:
@@ -669,10 +719,11 @@ def _read_figure(
     is_words: bool,
     sign: int,
     t: _Tables,
-    can: tuple[bool, ...],
+    can: set[int],
 ) -> Figure | None:
     """The figure whose number is text[ns:ne], read with the words around it in
-    text[lo:hi], or None. `can` says which of `_Tables.sentence` can match there."""
+    text[lo:hi], or None. `can` holds the places in `_Tables.sentence` of the patterns that
+    can match there."""
     # --- the number itself
     comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
     # "one and a half", "half a" are matched as a whole by the numbers table
@@ -693,7 +744,7 @@ def _read_figure(
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
     if rng and (
-        not (can[_FROM] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
+        not (_FROM in can and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -707,7 +758,7 @@ def _read_figure(
     scale = 0
     if not scale_read:
         sm = t.scale_after.match(text, end, hi)
-    cur_found = t.currency_ending.search(text, lo, ns) if can[_CURRENCY] else None
+    cur_found = t.currency_ending.search(text, lo, ns) if _CURRENCY in can else None
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
     if sm:
@@ -723,7 +774,7 @@ def _read_figure(
             end = sm.end()
             if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if high is None and can[_BETWEEN] and _BETWEEN_BEFORE.search(text[lo:ns]):
+    if high is None and _BETWEEN in can and _BETWEEN_BEFORE.search(text[lo:ns]):
         am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
@@ -744,13 +795,15 @@ def _read_figure(
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
         start = ns - len(cur_before.group(0)) if cur_before else ns
-    elif can[_PERCENT] and (pa := t.percent_after.match(text, end, hi)):
+    elif _PERCENT in can and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
         end = pa.end()
         start = ns
     elif (
-        can[_TIMES] and (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1))
+        _TIMES in can
+        and (ta := t.times_after.match(text, end, hi))
+        and (not is_words or ta.group(1))
     ):
         kind, unit = "times", "times"
         end = ta.end()
@@ -773,7 +826,7 @@ def _read_figure(
         return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, start) if can[_HEDGE] else None
+    q_found = t.qualifier_ending.search(text, lo, start) if _HEDGE in can else None
     if q_found:
         q_at, qm = q_found
         phrase = qm.group(1).lower()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzuz_claims.extract import numbers
+from kzuz_claims.extract import _memo, numbers
 from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Qualifier
 
@@ -167,24 +167,47 @@ def test_number_words_pass_other_words_at_once_and_find_the_same() -> None:
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-_DIGIT_TEXT = st.lists(
-    st.sampled_from([*"0123456789", *",.  \u00a0-−+/:x_", " bn", " billion", "%", "٣"]),
-    max_size=14,
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789,.  \u00a0\t-−+/:x_(—",
+            *("Twenty", "-five", " one", "ONE", " a", " An", "a", " million", " M", " bn", "ſix"),
+            *(" of", "dozens", " hundreds", "A dozen", "half a", "money", "\u0130", "\u212a", "٣"),
+        ]
+    ),
+    max_size=12,
 ).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
-@given(_DIGIT_TEXT, st.integers(0, 4))
-def test_digits_begin_with_what_they_consume_and_find_the_same(text: str, cut: int) -> None:
-    # the sign or first digit comes before the lookbehind so that other characters are
-    # skipped at once; the numbers and signs found are those of the plain pattern
-    scales = numbers._alt(list(numbers._tables().scales))
-    plain = re.compile(r"(?<![\w.,/:-])([+\-−]?)" + numbers._DIGITS.replace("{scales}", scales))
-    fast = numbers._tables().digits
+@given(_NUMBER_TEXT, st.integers(0, 4), st.integers(0, 4), st.booleans())
+def test_numbers_are_what_both_patterns_find(
+    text: str, cut: int, cut_end: int, scoped: bool
+) -> None:
+    # the places where a number may begin are found in folded text; the patterns, run
+    # only there, find what their own searches of the whole stretch find
+    t = numbers._tables()
     lo = min(cut, len(text))
-    want = [(m.start(), m.end(), m.group(1)) for m in plain.finditer(text, lo)]
-    got = [
-        (m.start(), m.end(), text[m.start()] if text[m.start()] in "+-−" else "")
-        for m in fast.finditer(text, lo)
-    ]
+    hi = max(lo, len(text) - cut_end)
+    want = sorted(
+        [
+            (
+                m.start() + len(m.group(1)),
+                m.end(),
+                m.group()[len(m.group(1)) :],
+                False,
+                -1 if m.group(1) in ("-", "−") else 1,
+            )
+            for m in t.digits.finditer(text, lo, hi)
+        ]
+        + [
+            (m.start(1), m.end(1), m.group(1), True, 1)
+            for m in t.number_words.finditer(text, lo, hi)
+        ]
+    )
+    if scoped:
+        with _memo.scope():
+            got = numbers._numbers(text, lo, hi, t)
+    else:
+        got = numbers._numbers(text, lo, hi, t)
     assert got == want
