@@ -304,6 +304,33 @@ _PAIR_END = re.compile(
 the first does."""
 
 
+def _last_words(finals: Sequence[str], hedges: Sequence[str]) -> re.Pattern[str]:
+    """Whether a stretch can end as `_BACK_BEFORE` or `_PAIR_END` must: with one of the
+    `finals` (a whole word), whitespace, perhaps one of the `hedges`, and whitespace.
+
+    It is matched at the start of the stretch reversed, which fails at once where the
+    stretch does not end so, while those patterns would be tried at every position."""
+
+    def backwards(phrase: str) -> str:
+        return r"\s+".join(re.escape(word[::-1]) for word in reversed(phrase.split()))
+
+    return re.compile(
+        rf"\s+(?:(?:{'|'.join(map(backwards, hedges))})\s+)?"
+        rf"(?:{'|'.join(map(backwards, finals))})(?!\w)",
+        re.I,
+    )
+
+
+_BACK_BEFORE_END = _last_words(
+    [
+        *("by", "further", "additional", "from", "against", "to", "with", "versus", "at"),
+        *("was", "is", "were", "reached", "totaled", "totalled", "numbered", "number"),
+    ],
+    ["just under", "about", "around", "nearly", "almost", "over", "more than"],
+)
+_PAIR_END_END = _last_words(["to"], ["about", "around", "nearly", "almost", "over"])
+
+
 def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str, int] | None:
     """Why a number with no counted noun still counts something said before.
 
@@ -312,11 +339,13 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
     firms ... stood at 1,000" (the noun stands before the number), "enterprises with
     Uzbek capital numbered 455" (the subject is what is counted).
     """
-    before = _BACK_BEFORE.search(text[max(lo, start - 90) : start])
+    at = max(lo, start - 90)
+    backwards = text[at:start][::-1]
+    before = _BACK_BEFORE.search(text[at:start]) if _BACK_BEFORE_END.match(backwards) else None
     if before is not None:
         kind = next(k for k in ("change", "from", "noun", "subject") if before.group(k))
         return kind, ne
-    if _PAIR_END.search(text, max(lo, start - 90), start):
+    if _PAIR_END_END.match(backwards) and _PAIR_END.search(text, at, start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"
     if _BACK_AFTER.match(text, ne, hi) is not None:
         tail = _BACK_OF.match(text, ne, hi)
@@ -391,10 +420,10 @@ class _Tables:
     rate_of: dict[str, str]
     noise_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    sentence: PatternSet
+    """The patterns a sentence may need besides its numbers (see `_COMPOUNDS`)."""
     scaled_currency: frozenset[str] = frozenset()
     """Currency words that count only after a scale word ("5 billion won")."""
-    sentence: PatternSet | None = None
-    """The patterns a sentence may need besides its numbers (see `_SENTENCE`)."""
 
 
 def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
@@ -570,7 +599,6 @@ def scan(
     """Every figure in text[start:end] outside the masked spans, left to right."""
     t = _tables(lexicon)
     patterns = t.sentence
-    assert patterns is not None
     # which of the sentence's patterns can match is learnt once, for all its figures
     found = patterns.candidates(text, start, end)  # their places, in order
     if found and found[0] == _COMPOUNDS:
@@ -601,7 +629,8 @@ def scan(
         figures.extend(_fractions(text, start, end, spans, t, _HEDGE in can))
     if found and found[-1] >= _RANKS_FROM:
         spans = list(masked) if spans is None else spans
-        figures.extend(_ranks(text, start, end, spans))
+        forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
+        figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
         return _dedupe(figures)
@@ -696,7 +725,6 @@ million tonnes" against "grew from 2.1 to 2.4 million tonnes"."""
 
 
 _COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
-_DIGIT_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -705,8 +733,8 @@ _OF = re.compile(r"\s+of\b")
 _RAISE_UP_TO = re.compile(
     r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z", re.IGNORECASE
 )
-_TEN_TO = {n: Decimal(1).scaleb(n) for n in range(19)}
-"""10 to the power of a scale, as `Decimal(1).scaleb(scale)` gives it."""
+_TEN_TO = {n: Decimal(1).scaleb(n) for n in range(-20, 21)}
+"""10 to the power of n, as `Decimal(1).scaleb(n)` gives it."""
 
 
 def _read_figure(
@@ -732,9 +760,8 @@ def _read_figure(
         return None
     if digits.isdigit():
         norm_digits = digits
-    else:
-        norm_digits = digits.replace(",", "." if comma_decimal else "")
-        norm_digits = _DIGIT_SPACE.sub("", norm_digits)
+    else:  # (str.split takes off what \s matches)
+        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
     low = digits.lower()
     end = ne
     high: Decimal | None = None
@@ -847,8 +874,9 @@ def _read_figure(
     precision: Decimal | None = None
     rounded = kind in ("percent", "percentage_point", "times") or (kind == "money" and scale)
     if rounded and not is_words:
-        dec = len(norm_digits.split(".", 1)[1]) if "." in norm_digits else 0
-        precision = Decimal(1).scaleb(scale - dec)
+        point = norm_digits.find(".")
+        dec = len(norm_digits) - point - 1 if point >= 0 else 0
+        precision = _TEN_TO.get(scale - dec) or Decimal(1).scaleb(scale - dec)
     noun = None
     noun_end = None
     mods: tuple[str, ...] = ()
@@ -1164,21 +1192,38 @@ _RANK_FORMS = (
     r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b",
     r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
-"""The ways a rank is stated: group i of `_RANK` is the (first) group of form i."""
-_RANK = re.compile(r"(?<![\w-])(?:" + "|".join(_RANK_FORMS) + ")", re.IGNORECASE)
+"""The ways a rank is stated, each with one group: the rank's word."""
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _NOT_DIGITS = re.compile(r"\D")
 
 
-def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> list[Figure]:
-    out = []
-    for m in _RANK.finditer(text, lo, hi):
+@cache
+def _rank_forms(forms: tuple[int, ...]) -> re.Pattern[str]:
+    """The forms of a rank, in their order, as one pattern: with only those that can match
+    in a sentence, it finds there what all of them would. Group i is form forms[i - 1]'s."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_RANK_FORMS[f] for f in forms) + ")", re.I)
+
+
+def _ranks(
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    forms: tuple[int, ...] = tuple(range(len(_RANK_FORMS))),
+) -> list[Figure]:
+    """The ranks in text[lo:hi], where the other `forms` (places in `_RANK_FORMS`) cannot
+    match."""
+    out: list[Figure] = []
+    if not forms:
+        return out
+    for m in _rank_forms(forms).finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
-        gi = next(i for i in range(1, 8) if m.group(i))
+        gi = next(i for i in range(1, len(forms) + 1) if m.group(i))
+        form = forms[gi - 1]
         word = m.group(gi)
         lw = word.lower()
-        if gi == 6:  # "the largest partner"
+        if form == 5:  # "the largest partner"
             lw = "first"
         if lw in _ORDINALS:
             value = _ORDINALS[lw]
@@ -1186,7 +1231,7 @@ def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> li
             value = _NUM_WORD[lw]
         else:
             value = int(_NOT_DIGITS.sub("", lw))
-        qual = Qualifier.AT_MOST if m.group(2) else None
+        qual = Qualifier.AT_MOST if form == 1 else None  # "top three"
         gs = m.start(gi)
         out.append(
             Figure(

@@ -153,7 +153,7 @@ def test_dozens_of_is_a_lower_bound_count() -> None:
 
 
 def test_no_ordinal_begins_another() -> None:
-    # _RANK tries them as a trie, longest first: the same as in any order only if so
+    # the forms of a rank try them as a trie, longest first: the same as in any order only if so
     words = list(numbers._ORDINALS)
     assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
 
@@ -211,3 +211,63 @@ def test_numbers_are_what_both_patterns_find(
     else:
         got = numbers._numbers(text, lo, hi, t)
     assert got == want
+
+
+_BEFORE_WORDS = [
+    *(" ", "\t", "\u00a0", "-", ".", ",", "x", "5", "12,500", "up", "by", "a", "further"),
+    *("from", "to", "compared", "with", "against", "Versus", "number", "numbered", "of"),
+    *("firms", "stood", "at", "rose", "TOTALLED", "was", "turnover", "than", "over"),
+]
+_BEFORE_TEXT = st.tuples(
+    st.lists(st.sampled_from(_BEFORE_WORDS), max_size=10).map(" ".join),
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from(_BEFORE_WORDS),
+    st.sampled_from(["", " just under", " about", " More than", " over", " nearly", " x"]),
+    st.sampled_from(["", " ", "  ", "\t"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_TEXT)
+def test_words_before_a_number_are_looked_for_only_where_they_can_end(text: str) -> None:
+    # the reversed tests of how a stretch ends pass wherever the patterns match there
+    backwards = text[::-1]
+    if numbers._BACK_BEFORE.search(text):
+        assert numbers._BACK_BEFORE_END.match(backwards)
+    if numbers._PAIR_END.search(text):
+        assert numbers._PAIR_END_END.match(backwards)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(
+        st.sampled_from(["", "rose ", "x"]),
+        st.just("from "),
+        st.sampled_from(["5", "12,500", "about 3", "7%"]),
+        st.lists(st.sampled_from([" at", " the", " start", ";", " x"]), max_size=4).map("".join),
+        st.sampled_from([" to", " TO", "to", " into"]),
+        st.sampled_from(["", " about", " around", " nearly", " almost", " over", " x"]),
+        st.sampled_from(["", " ", "\t "]),
+    ).map("".join)
+)
+def test_a_pair_of_counts_is_looked_for_only_where_it_can_end(text: str) -> None:
+    if numbers._PAIR_END.search(text):
+        assert numbers._PAIR_END_END.match(text[::-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("the", "largest", "Second", "3rd", "top", "five", "trade", "partner", "among"),
+                *("ranks", "held", "first", "place", "main", "market", "of", "China's", "x"),
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_a_rank_is_read_with_the_forms_that_can_match_as_with_all(text: str) -> None:
+    found = numbers._tables().sentence.candidates(text, 0, len(text))
+    forms = tuple(i - numbers._RANKS_FROM for i in found if i >= numbers._RANKS_FROM)
+    assert numbers._ranks(text, 0, len(text), [], forms) == numbers._ranks(text, 0, len(text), [])
