@@ -27,6 +27,13 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"  # 5 700  4 438.6
     r"|\d+(?:\.\d+)?)"
 )
+_DIGITS_REST = (
+    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d*,\d{1,2}(?=\s?(?:{scales})\b)"
+    r"|\d{0,2}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"
+    r"|\d*(?:\.\d+)?)"
+)
+"""`_DIGITS` after its first digit: the same matches, tried in the same order."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -393,12 +400,20 @@ class _Tables:
     """
 
     digits: re.Pattern[str]
+    """A number in digits with the sign before it, if any (its first character then).
+    It begins with what it consumes first, a sign or a digit (the lookbehinds on it and
+    on the character before come after it), so that the engine skips every other
+    character at once instead of trying the whole pattern there; the first character is
+    read as one of a few ASCII characters or as not ASCII, which the engine tells at
+    once, where \\d would ask the Unicode database of every character."""
     number_words: re.Pattern[str]
     starts: re.Pattern[str] | None
-    """Where in folded text (see `_literals.fold`) `digits` or `number_words` may match:
-    the character before such a place (one that is not a letter, a digit, _ or -), when
-    a sign, a digit or the first words of a number follow; None when the lexicon's
-    number or scale words hold more than lower-case ASCII. See `_numbers`."""
+    """Where in folded text (see `_literals.fold`) `number_words` may match: the
+    character before such a place (one that is not a letter, a digit, _ or -), when the
+    first words of a number follow; None when the lexicon's number or scale words hold
+    more than lower-case ASCII. See `_words`."""
+    a_scale: re.Pattern[str] | None
+    """"a" or "an" before a scale word, as `number_words` reads it, in folded text."""
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
     currency_ending: PhraseBefore
@@ -431,17 +446,23 @@ def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | No
     or "an" before a scale word).
 
     Folded text reads as the patterns' literals do: a letter in lower case, any
-    whitespace a space, any digit a 0 (so "[+\\-−0]" stands for a sign or \\d). A
-    character that is not \\w or - is not a letter, a digit, _ or - once folded either,
-    and \\b after a scale word ending in a letter is a character that is not one of
-    these: the pattern finds every place either pattern matches at, and few others.
+    whitespace a space. A character that is not \\w or - is not a letter, a digit, _ or
+    - once folded either, and \\b after a scale word ending in a letter is a character
+    that is not one of these: the pattern finds every place `number_words` matches at,
+    and few others.
     """
+    a_scale = _a_scale(heads, scales)
+    if a_scale is None:
+        return None
+    return re.compile(rf"[^a-z0-9_\-](?=(?:{longest_first(heads)})|{a_scale.pattern})")
+
+
+def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.a_scale`, or None when folded text cannot stand for the words."""
     if not all(w and w.isascii() and w == fold(w) for w in (*heads, *scales)):
         return None
     bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
-    return re.compile(
-        rf"[^a-z0-9_\-](?=[+\-−0]|{longest_first(heads)}|an? +(?:{_alt(scales)}){bound})"
-    )
+    return re.compile(rf"an? +(?:{_alt(scales)}){bound}")
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -491,14 +512,21 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     )
     currency_ending = PhraseBefore(before, r"\s(\[", r"\s?")
     qualifier_ending = PhraseBefore(qualifier_of, r"\s(", r"\s*")
+    plain_digits = re.compile(
+        r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)
+    )  # what `digits` matches, in the form whose literals the sentence's set can read
     percent_after = re.compile(
         r"\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
     )
     times_after = re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE)
     return _Tables(
-        digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
+        digits=re.compile(
+            r"[+\-0-9\x80-\U0010ffff](?<=[+\-−\d])(?<![\w.,/:-][+\-−\d])"
+            + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
+        ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
         starts=_starts(heads, list(scales)),
+        a_scale=_a_scale(heads, list(scales)),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_ending.pattern,
         currency_ending=currency_ending,
@@ -533,6 +561,8 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 currency_ending.pattern,
                 percent_after,
                 times_after,
+                plain_digits,
+                re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
             ]
         ),
@@ -580,8 +610,10 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _CURRENCY,
     _PERCENT,
     _TIMES,
+    _DIGITS_AT,
+    _WORD_HEADS,
     _RANKS_FROM,
-) = range(10)
+) = range(12)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
 all its figures. A rank is looked for when one of its forms can match (they come last):
@@ -607,7 +639,7 @@ def scan(
             text = opened
             found = patterns.candidates(text, start, end)
     can = set(found)
-    raw = _numbers(text, start, end, t)
+    raw = _numbers(text, start, end, t, can)
     figures: list[Figure] = []
     spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
     if raw:
@@ -637,49 +669,67 @@ def scan(
     return figures
 
 
-def _numbers(text: str, start: int, end: int, t: _Tables) -> list[tuple[int, int, str, bool, int]]:
+def _numbers(
+    text: str, start: int, end: int, t: _Tables, can: set[int]
+) -> list[tuple[int, int, str, bool, int]]:
     """The numbers in text[start:end], in digits and in words, in text order: what
-    `t.digits.finditer` and `t.number_words.finditer` find there (the numbers' start,
-    end, text, whether in words, and sign).
-
-    Either pattern begins with a lookbehind, which the regex engine would try at every
-    character; both are tried only where `t.starts` finds, in the folded text, the
-    character before a number could begin (or at the very start of the text), and the
-    places skip the ones either pattern's earlier match covers, as its own search
-    would. The folded text is the one the sentence's literals were read in (see
-    `_literals`), or the stretch's own outside a memo scope.
-    """
+    `digits.finditer` and `number_words.finditer` find there (the numbers' start, end,
+    text, whether in words, and sign). `can` holds the places in `_Tables.sentence` of
+    the patterns that can match there."""
     raw: list[tuple[int, int, str, bool, int]] = []
-    if t.starts is None:
+    if _DIGITS_AT in can:
         for m in t.digits.finditer(text, start, end):
-            sign = -1 if m.group(1) in ("-", "−") else 1
-            num_start = m.start() + len(m.group(1))
-            raw.append((num_start, m.end(), text[num_start : m.end()], False, sign))
-        for m in t.number_words.finditer(text, start, end):
-            raw.append((m.start(1), m.end(1), m.group(1), True, 1))
+            at = m.start()
+            first = text[at]
+            if first in "+-−":
+                raw.append(
+                    (at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1)
+                )
+            else:
+                raw.append((at, m.end(), m.group(), False, 1))
+    words = _words(text, start, end, t, _WORD_HEADS in can)
+    if words:
+        raw.extend(words)
         raw.sort()
-        return raw
+    return raw
+
+
+def _words(
+    text: str, start: int, end: int, t: _Tables, heads: bool
+) -> list[tuple[int, int, str, bool, int]]:
+    """What `number_words.finditer` finds in text[start:end], as `_numbers` gives it.
+
+    The pattern begins with a lookbehind, which the regex engine would try at every
+    character. Where folded text can stand for its words, it is tried only where
+    `t.starts` finds the character before a number could begin (or at the very start of
+    the text), and not where its earlier match covers, as its own search would; and not
+    at all where the sentence has neither the first word of a number (`heads`, from its
+    set of patterns) nor "a" or "an" before a scale word. The folded text is the one the
+    sentence's literals were read in (see `_literals`), or the stretch's own outside a
+    memo scope.
+    """
+    if t.starts is None or t.a_scale is None:
+        return [
+            (m.start(1), m.end(1), m.group(1), True, 1)
+            for m in t.number_words.finditer(text, start, end)
+        ]
     before = start - 1 if start else 0
     if _memo.active():
         folded, shift = _folded(text), 0
     else:
         folded, shift = fold(text[before:end]), before
+    if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:
+        return []
     places = [m.end() + shift for m in t.starts.finditer(folded, before - shift, end - shift)]
     if start == 0 < end:
         places.insert(0, 0)
-    digits_from = words_from = start  # where each pattern's search has got to
+    out: list[tuple[int, int, str, bool, int]] = []
+    words_from = start  # where the pattern's own search would have got to
     for at in places:
-        first = text[at]
-        if first.isdecimal() or first in "+-−":
-            if at >= digits_from and (dm := t.digits.match(text, at, end)):
-                sign = -1 if dm.group(1) in ("-", "−") else 1
-                num_start = at + len(dm.group(1))
-                raw.append((num_start, dm.end(), text[num_start : dm.end()], False, sign))
-                digits_from = dm.end()
-        elif at >= words_from and (wm := t.number_words.match(text, at, end)):
-            raw.append((at, wm.end(1), wm.group(1), True, 1))
-            words_from = wm.end()
-    return raw
+        if at >= words_from and (m := t.number_words.match(text, at, end)):
+            out.append((at, m.end(1), m.group(1), True, 1))
+            words_from = m.end()
+    return out
 
 
 def _num_span(f: Figure) -> tuple[int, int]:

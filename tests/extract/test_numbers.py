@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kzuz_claims.extract import _memo, numbers
@@ -173,6 +173,7 @@ _NUMBER_TEXT = st.lists(
             *"0123456789,.  \u00a0\t-−+/:x_(—",
             *("Twenty", "-five", " one", "ONE", " a", " An", "a", " million", " M", " bn", "ſix"),
             *(" of", "dozens", " hundreds", "A dozen", "half a", "money", "\u0130", "\u212a", "٣"),
+            *("123,456", "12,500.5", "1,5", "250,75", "5 700", "4\u00a0438.6", "1.25", " %", "BN"),
         ]
     ),
     max_size=12,
@@ -181,6 +182,8 @@ _NUMBER_TEXT = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(_NUMBER_TEXT, st.integers(0, 4), st.integers(0, 4), st.booleans())
+@example("x 250,75 bn, 123,456.7, -5 700 and 4\u00a0438.6 %; +1,5 billion", 0, 0, False)
+@example("A million, twenty-five and a half, (−3.5) and Dozens of", 0, 0, True)
 def test_numbers_are_what_both_patterns_find(
     text: str, cut: int, cut_end: int, scoped: bool
 ) -> None:
@@ -189,6 +192,10 @@ def test_numbers_are_what_both_patterns_find(
     t = numbers._tables()
     lo = min(cut, len(text))
     hi = max(lo, len(text) - cut_end)
+    plain = re.compile(
+        r"(?<![\w.,/:-])([+\-−]?)"
+        + numbers._DIGITS.replace("{scales}", numbers._alt(list(t.scales)))
+    )
     want = sorted(
         [
             (
@@ -198,7 +205,7 @@ def test_numbers_are_what_both_patterns_find(
                 False,
                 -1 if m.group(1) in ("-", "−") else 1,
             )
-            for m in t.digits.finditer(text, lo, hi)
+            for m in plain.finditer(text, lo, hi)
         ]
         + [
             (m.start(1), m.end(1), m.group(1), True, 1)
@@ -207,9 +214,9 @@ def test_numbers_are_what_both_patterns_find(
     )
     if scoped:
         with _memo.scope():
-            got = numbers._numbers(text, lo, hi, t)
+            got = numbers._numbers(text, lo, hi, t, set(t.sentence.candidates(text, lo, hi)))
     else:
-        got = numbers._numbers(text, lo, hi, t)
+        got = numbers._numbers(text, lo, hi, t, set(t.sentence.candidates(text, lo, hi)))
     assert got == want
 
 
