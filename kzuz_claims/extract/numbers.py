@@ -557,10 +557,6 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 _FRACTION,
                 _BETWEEN_BEFORE,
                 _FROM_BEFORE,
-                qualifier_ending.pattern,
-                currency_ending.pattern,
-                percent_after,
-                times_after,
                 plain_digits,
                 re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
@@ -606,14 +602,10 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _FRACTIONS_AT,
     _BETWEEN,
     _FROM,
-    _HEDGE,
-    _CURRENCY,
-    _PERCENT,
-    _TIMES,
     _DIGITS_AT,
     _WORD_HEADS,
     _RANKS_FROM,
-) = range(12)
+) = range(8)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
 all its figures. A rank is looked for when one of its forms can match (they come last):
@@ -655,10 +647,10 @@ def scan(
                 consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
     if _MULTIPLES in can:
         spans = list(masked) if spans is None else spans
-        figures.extend(_multiples(text, start, end, spans, t, _HEDGE in can))
+        figures.extend(_multiples(text, start, end, spans, t))
     if _FRACTIONS_AT in can:
         spans = list(masked) if spans is None else spans
-        figures.extend(_fractions(text, start, end, spans, t, _HEDGE in can))
+        figures.extend(_fractions(text, start, end, spans, t))
     if found and found[-1] >= _RANKS_FROM:
         spans = list(masked) if spans is None else spans
         forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
@@ -835,7 +827,7 @@ def _read_figure(
     scale = 0
     if not scale_read:
         sm = t.scale_after.match(text, end, hi)
-    cur_found = t.currency_ending.search(text, lo, ns) if _CURRENCY in can else None
+    cur_found = t.currency_ending.search(text, lo, ns)
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
     if sm:
@@ -872,16 +864,12 @@ def _read_figure(
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
         start = ns - len(cur_before.group(0)) if cur_before else ns
-    elif _PERCENT in can and (pa := t.percent_after.match(text, end, hi)):
+    elif pa := t.percent_after.match(text, end, hi):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
         end = pa.end()
         start = ns
-    elif (
-        _TIMES in can
-        and (ta := t.times_after.match(text, end, hi))
-        and (not is_words or ta.group(1))
-    ):
+    elif (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1)):
         kind, unit = "times", "times"
         end = ta.end()
         start = ns
@@ -903,7 +891,7 @@ def _read_figure(
         return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, start) if _HEDGE in can else None
+    q_found = t.qualifier_ending.search(text, lo, start)
     if q_found:
         q_at, qm = q_found
         phrase = qm.group(1).lower()
@@ -1104,7 +1092,6 @@ def _multiples(
     hi: int,
     masked: Sequence[tuple[int, int]],
     t: _Tables,
-    hedged: bool,
 ) -> list[Figure]:
     out = []
     for m in _MULTIPLE.finditer(text, lo, hi):
@@ -1121,7 +1108,7 @@ def _multiples(
         if w == "double" and _DOUBLE_NOT_A_MULTIPLE.match(text, m.end(), hi):
             continue
         value = _MULTIPLE_VERBS[w]
-        out.append(_word_figure(text, lo, m.start(), m.end(), value, "times", t, hedged))
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "times", t))
     return out
 
 
@@ -1138,14 +1125,12 @@ def _word_figure(
     value: Decimal,
     unit: str,
     t: _Tables,
-    hedged: bool,
 ) -> Figure:
-    """A figure written as a word ("doubled", "a third"), with the hedge before it
-    (looked for only if the sentence is `hedged`: can hold a qualifier's words).
+    """A figure written as a word ("doubled", "a third"), with the hedge before it.
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    found = t.qualifier_ending.search(text, lo, start) if hedged else None
+    found = t.qualifier_ending.search(text, lo, start)
     if found is None:
         aux = _AUX_HEDGE.search(text[lo:start])
         found = (lo, aux) if aux else None
@@ -1203,7 +1188,6 @@ def _fractions(
     hi: int,
     masked: Sequence[tuple[int, int]],
     t: _Tables,
-    hedged: bool,
 ) -> list[Figure]:
     """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
     out = []
@@ -1222,7 +1206,7 @@ def _fractions(
         ):
             continue  # "half of the delegation" is too loose to be a figure
         value = _FRACTIONS[m.group(1).lower()]
-        out.append(_word_figure(text, lo, m.start(), m.end(), value, "percent", t, hedged))
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "percent", t))
     return out
 
 
