@@ -497,6 +497,11 @@ class _Tables:
     people_nouns: frozenset[str]
     sentence: PatternSet
     """The patterns a sentence may need besides its numbers (see `_COMPOUNDS`)."""
+    scale_starts: frozenset[str]
+    """The ASCII characters a scale word can begin with (`scale_after` is read only
+    there, or where the character is not ASCII); and so for the other `*_after`."""
+    currency_starts: frozenset[str]
+    unit_starts: frozenset[str]
     scaled_currency: frozenset[str] = frozenset()
     """Currency words that count only after a scale word ("5 billion won")."""
 
@@ -523,6 +528,12 @@ def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | N
         return None
     bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
     return re.compile(rf"an? +(?:{_alt(scales)}){bound}")
+
+
+def _ascii_starts(words: Sequence[str]) -> frozenset[str]:
+    """The ASCII characters that match the first character of a word, ignoring case."""
+    firsts = re.compile("|".join(re.escape(w[:1]) for w in words if w) or "(?!)", re.IGNORECASE)
+    return frozenset(c for c in map(chr, range(128)) if firsts.fullmatch(c))
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -610,6 +621,9 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
         people_nouns=frozenset(ph.noise.get("people", ())),
         scaled_currency=frozenset(w.lower() for e in ph.currencies.values() for w in e.scaled),
+        scale_starts=_ascii_starts(list(scales)),
+        currency_starts=_ascii_starts(after),
+        unit_starts=_ascii_starts(unit_words),
         sentence=PatternSet(
             [
                 _COMPOUND,
@@ -831,6 +845,13 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IG
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_GOES_ON = re.compile(r"\s+[a-z]")
+_RANGE_STARTS = frozenset("-t")
+"""The ASCII characters `_RANGE_TO` can begin with, after its optional whitespace."""
+_PERCENT_STARTS = frozenset("%pP")
+"""The same for `percent_after`, and for `times_after`: "times" (after whitespace) and
+"fold" (at once, or after a hyphen)."""
+_TIMES_STARTS = frozenset("tT")
+_FOLD_STARTS = frozenset("-fF")
 _OF = re.compile(r"\s+of\b")
 _RAISE_UP_TO = re.compile(
     r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z", re.IGNORECASE
@@ -857,7 +878,12 @@ def _read_figure(
     # --- the number itself
     comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
     # "one and a half", "half a" are matched as a whole by the numbers table
-    value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
+    if is_words:
+        value = _word_value(digits, t.numbers)
+    elif digits.isdecimal():  # (most numbers: nothing to take out)
+        value = Decimal(digits)
+    else:
+        value = _to_decimal(digits, comma_decimal)
     if value is None:
         return None
     if digits.isdigit():
@@ -868,7 +894,12 @@ def _read_figure(
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
-    rng = _RANGE_TO.match(text, ne, hi)
+    # (a pattern read after the number is asked only if the character its words begin
+    # with, after at most one whitespace, can begin them: a regex call costs more)
+    c = text[ne] if ne < hi else ""
+    if c.isspace():
+        c = text[ne + 1] if ne + 1 < hi else ""
+    rng = _RANGE_TO.match(text, ne, hi) if c in _RANGE_STARTS or not c.isascii() else None
     sm: re.Match[str] | None = None
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
@@ -886,7 +917,12 @@ def _read_figure(
     # --- scale word
     scale = 0
     if not scale_read:
-        sm = t.scale_after.match(text, end, hi)
+        if end != ne:
+            c = text[end] if end < hi else ""
+            if c.isspace():
+                c = text[end + 1] if end + 1 < hi else ""
+        if c in t.scale_starts or not c.isascii():
+            sm = t.scale_after.match(text, end, hi)
     cur_found = t.currency_ending.search(text, lo, ns)
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
@@ -916,25 +952,34 @@ def _read_figure(
                     if scale == 0:
                         scale = t.scales[sm2.group(2).lower()]
     # --- unit after: each is asked only when those before it did not decide
-    ca = t.currency_after.match(text, end, hi)
-    if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
-        cur_code = t.currency_of[ca.group(1).lower()]
-        end = ca.end()
+    at = text[end] if end < hi else ""
+    c = text[end + 1] if at.isspace() and end + 1 < hi else at
+    if cur_code is None and (c in t.currency_starts or not c.isascii()):
+        ca = t.currency_after.match(text, end, hi)
+        if ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
+            cur_code = t.currency_of[ca.group(1).lower()]
+            end = ca.end()
     if cur_code:
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
         start = ns - len(cur_before.group(0)) if cur_before else ns
-    elif pa := t.percent_after.match(text, end, hi):
+    elif (c in _PERCENT_STARTS or not c.isascii()) and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
         end = pa.end()
         start = ns
-    elif (ta := t.times_after.match(text, end, hi)) and (not is_words or ta.group(1)):
+    elif (
+        (at in _FOLD_STARTS or c in _TIMES_STARTS or not (at + c).isascii())
+        and (ta := t.times_after.match(text, end, hi))
+        and (not is_words or ta.group(1))
+    ):
         kind, unit = "times", "times"
         end = ta.end()
         start = ns
-    elif (ua := t.unit_after.match(text, end, hi)) and (
-        not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration"
+    elif (
+        ((u := c if at != "-" else text[end + 1 : end + 2]) in t.unit_starts or not u.isascii())
+        and (ua := t.unit_after.match(text, end, hi))
+        and (not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration")
     ):
         name, cls, factor = t.unit_of.get(ua.group(1)) or t.unit_of.get(
             ua.group(1).lower(), ("", "", Decimal(1))
@@ -991,13 +1036,13 @@ def _read_figure(
         if np_ is None and scale >= 6:
             # "surpassing five billion": trade news states dollars without saying so
             return Figure(
-                start=start,
-                end=end,
-                num_start=ns,
-                num_end=ne,
-                value=value * mult,
-                unit="USD",
-                kind="money",
+                start,
+                end,
+                ns,
+                ne,
+                value * mult,
+                "USD",
+                "money",
                 digits=norm_digits,
                 scale=scale,
                 qualifier=qual,
@@ -1011,13 +1056,13 @@ def _read_figure(
             if back is None or (is_words and low in ("a", "an", "one")):
                 return None
             return Figure(
-                start=start,
-                end=ne,
-                num_start=ns,
-                num_end=ne,
-                value=value,
-                unit="count",
-                kind="count",
+                start,
+                ne,
+                ns,
+                ne,
+                value,
+                "count",
+                "count",
                 digits=norm_digits,
                 qualifier=qual,
                 words=is_words,
@@ -1042,13 +1087,13 @@ def _read_figure(
     if is_words and kind == "money" and not scale and value < 100:
         return None
     return Figure(
-        start=start,
-        end=end if kind != "count" else ne if high is None else end,
-        num_start=ns,
-        num_end=ne,
-        value=value_b,
-        unit=unit,
-        kind=kind,
+        start,
+        end if kind != "count" else ne if high is None else end,
+        ns,
+        ne,
+        value_b,
+        unit,
+        kind,
         digits=norm_digits,
         scale=scale,
         precision=precision,
@@ -1196,13 +1241,13 @@ def _word_figure(
         found = (lo, aux) if aux else None
     qual = t.qualifier_of.get(found[1].group(1).lower()) if found else None
     return Figure(
-        start=found[0] + found[1].start() if found and qual is not None else start,
-        end=end,
-        num_start=start,
-        num_end=end,
-        value=value,
-        unit=unit,
-        kind=unit,
+        found[0] + found[1].start() if found and qual is not None else start,
+        end,
+        start,
+        end,
+        value,
+        unit,
+        unit,
         digits=str(value),
         qualifier=qual,
         words=True,
@@ -1329,13 +1374,13 @@ def _ranks(
         gs = m.start(gi)
         out.append(
             Figure(
-                start=m.start(),
-                end=m.end(),
-                num_start=gs,
-                num_end=gs + len(word),
-                value=Decimal(value),
-                unit="rank",
-                kind="rank",
+                m.start(),
+                m.end(),
+                gs,
+                gs + len(word),
+                Decimal(value),
+                "rank",
+                "rank",
                 digits=str(value),
                 qualifier=qual,
                 words=True,

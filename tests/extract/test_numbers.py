@@ -302,3 +302,45 @@ def test_figure_takes_its_fields_as_the_dataclass_would() -> None:
     assert one == two and one.extra == {} and one.extra is not two.extra
     with pytest.raises(dataclasses.FrozenInstanceError):
         one.start = 0  # type: ignore[misc]
+
+
+_AFTER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\t", "-", "–", ",", ".", "x", "5", "°", "ſ", "\u212a", "İ"),
+            *("bn", "Billion", "m", "K", "dollars", "USD", "tenge", "€", "%", "per cent"),
+            *("Pct", "times", "fold", "to", "km", "Kilometre", "ha", "t", "°C", "m²", "years"),
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_TEXT)
+@example(" to 5")
+@example("-fold")
+@example(" per cent")
+def test_what_follows_a_number_is_read_only_where_it_can_begin(text: str) -> None:
+    # a pattern read after a number is skipped unless the character its words begin
+    # with (after at most one whitespace, or a hyphen for units) is one they can begin
+    # with, or is not ASCII; wherever the pattern matches, that check lets it through
+    t = numbers._tables()
+
+    def let_through(c: str, starts: frozenset[str]) -> bool:
+        return c in starts or not c.isascii()
+
+    at = text[:1]
+    c = text[1:2] if at.isspace() else at
+    if t.scale_after.match(text):
+        assert let_through(c, t.scale_starts)
+    if t.currency_after.match(text):
+        assert let_through(c, t.currency_starts)
+    if t.percent_after.match(text):
+        assert let_through(c, numbers._PERCENT_STARTS)
+    if numbers._RANGE_TO.match(text):
+        assert let_through(c, numbers._RANGE_STARTS)
+    if t.times_after.match(text):
+        assert at in numbers._FOLD_STARTS or let_through(c, numbers._TIMES_STARTS)
+    if t.unit_after.match(text):
+        assert let_through(c if at != "-" else text[1:2], t.unit_starts)
