@@ -160,10 +160,14 @@ class PhraseBefore:
         self._any_space = trailing == r"\s*"
         self._width = max((len(w) for w in words), default=0)
         self._reversed: re.Pattern[str] | None = None
+        self._lower: re.Pattern[str] | None = None
         if words and all(w and not w[-1].isspace() for w in words):
-            self._reversed = re.compile(
-                rf"(?:{longest_first(w[::-1] for w in words)})(?=[{edge}]|\Z)", re.IGNORECASE
-            )
+            backwards = longest_first(w[::-1] for w in words)
+            self._reversed = re.compile(rf"(?:{backwards})(?=[{edge}]|\Z)", re.IGNORECASE)
+            if all(c.isascii() or c.lower() == c == c.upper() for w in words for c in w):
+                # ASCII text lower-cased reads as the pattern ignoring case reads it
+                exact = longest_first((w[::-1] for w in words), ignore_case=False)
+                self._lower = re.compile(rf"(?:{exact})(?=[{edge}]|\Z)")
         self._search = EndSearch(self.pattern)
 
     def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
@@ -177,7 +181,11 @@ class PhraseBefore:
         elif back > lo and text[back - 1].isspace():
             back -= 1
         # one character more than the longest phrase: what precedes it, or the start
-        found = self._reversed.match(text[max(lo, back - self._width - 1) : back][::-1])
+        before = text[max(lo, back - self._width - 1) : back][::-1]
+        if self._lower is not None and before.isascii():
+            found = self._lower.match(before.lower())
+        else:
+            found = self._reversed.match(before)
         if found is None:
             return None
         at = back - found.end()

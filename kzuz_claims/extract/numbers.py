@@ -878,15 +878,17 @@ def _read_figure(
     # --- the number itself
     comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
     # "one and a half", "half a" are matched as a whole by the numbers table
+    # nothing to take out: no comma, and no space (nor any other: they are not printable)
+    plain = "," not in digits and " " not in digits and digits.isprintable()
     if is_words:
         value = _word_value(digits, t.numbers)
-    elif digits.isdecimal():  # (most numbers: nothing to take out)
-        value = Decimal(digits)
+    elif plain:  # (most numbers)
+        value = _to_decimal(digits, False) if not digits.isascii() else Decimal(digits)
     else:
         value = _to_decimal(digits, comma_decimal)
     if value is None:
         return None
-    if digits.isdigit():
+    if plain:
         norm_digits = digits
     else:  # (str.split takes off what \s matches)
         norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
