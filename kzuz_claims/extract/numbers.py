@@ -502,6 +502,8 @@ class _Tables:
     there, or where the character is not ASCII); and so for the other `*_after`."""
     currency_starts: frozenset[str]
     unit_starts: frozenset[str]
+    rate_starts: frozenset[str]
+    """(After whitespace: "of" or a rate's words.)"""
     scaled_currency: frozenset[str] = frozenset()
     """Currency words that count only after a scale word ("5 billion won")."""
 
@@ -624,6 +626,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         scale_starts=_ascii_starts(list(scales)),
         currency_starts=_ascii_starts(after),
         unit_starts=_ascii_starts(unit_words),
+        rate_starts=_ascii_starts([*rate_of, "of"]),
         sentence=PatternSet(
             [
                 _COMPOUND,
@@ -1032,7 +1035,11 @@ def _read_figure(
     if kind == "count":
         vague_of = _OF.match(text, end, hi) if low in ("dozens", "hundreds") else None
         # "Fourteen of the applications": the count is of the noun after "of the"
-        partitive = None if vague_of else _PARTITIVE.match(text, end, hi)
+        partitive = (
+            _PARTITIVE.match(text, end, hi)
+            if not vague_of and at.isspace() and (c == "o" or c.isspace())
+            else None
+        )
         skip = vague_of.end() - end if vague_of else (partitive.end() - end if partitive else 0)
         np_ = _noun_phrase(text, end + skip, hi)
         if np_ is None and scale >= 6:
@@ -1075,7 +1082,13 @@ def _read_figure(
         head = noun.rpartition(" ")[2].lower()
         if head in _TIME_NOUNS or head in t.noise_nouns:
             return None
-        rate = t.rate_after.match(text, noun_end, hi)
+        gap = text[noun_end : noun_end + 2]  # whitespace, then "of" or a rate's word
+        rate = (
+            t.rate_after.match(text, noun_end, hi)
+            if gap[:1].isspace()
+            and (gap[1:] in t.rate_starts or gap[1:].isspace() or not gap.isascii())
+            else None
+        )
         if rate is not None:
             per = t.rate_of[rate.group(1).lower()]
             unit = f"{'people' if head in t.people_nouns else head}/{per}"

@@ -310,6 +310,7 @@ _AFTER_TEXT = st.lists(
             *(" ", "  ", "\t", "-", "–", ",", ".", "x", "5", "°", "ſ", "\u212a", "İ"),
             *("bn", "Billion", "m", "K", "dollars", "USD", "tenge", "€", "%", "per cent"),
             *("Pct", "times", "fold", "to", "km", "Kilometre", "ha", "t", "°C", "m²", "years"),
+            *(" of the firms", "of", " A year", "per annum", "Annually", "Of", "daily"),
         ]
     ),
     max_size=6,
@@ -319,6 +320,8 @@ _AFTER_TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(_AFTER_TEXT)
 @example(" to 5")
+@example(" of the firms")
+@example(" of annual capacity")
 @example("-fold")
 @example(" per cent")
 def test_what_follows_a_number_is_read_only_where_it_can_begin(text: str) -> None:
@@ -344,3 +347,9 @@ def test_what_follows_a_number_is_read_only_where_it_can_begin(text: str) -> Non
         assert at in numbers._FOLD_STARTS or let_through(c, numbers._TIMES_STARTS)
     if t.unit_after.match(text):
         assert let_through(c if at != "-" else text[1:2], t.unit_starts)
+    if numbers._PARTITIVE.match(text):
+        assert at.isspace() and (c == "o" or c.isspace())
+    if t.rate_after.match(text):
+        gap = text[:2]
+        assert gap[:1].isspace()
+        assert gap[1:] in t.rate_starts or gap[1:].isspace() or not gap.isascii()
