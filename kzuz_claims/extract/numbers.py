@@ -1198,11 +1198,11 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
     return noun, words[-1][2], tuple(mods)
 
 
-_MORE_THAN_BEFORE = re.compile(
-    r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", re.IGNORECASE
+_MORE_THAN_BEFORE = EndSearch(
+    re.compile(r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", re.IGNORECASE)
 )
 _AS_THE = re.compile(r"\s+(?:as|the)\b")
-_TO_BEFORE = re.compile(r"\bto\s+\Z")
+_TO_BEFORE = EndSearch(re.compile(r"\bto\s+\Z"))
 _DOUBLE_NOT_A_MULTIPLE = re.compile(r"\s+(?:taxation|digit|standard)")
 
 
@@ -1220,9 +1220,9 @@ def _multiples(
         w = m.group(1).lower()
         if (
             w in ("double", "triple", "twice")
-            and not _MORE_THAN_BEFORE.search(text[lo : m.start()])
+            and not _MORE_THAN_BEFORE.search(text, lo, m.start())
             and not _AS_THE.match(text, m.end(), hi)
-            and not (w in ("double", "triple") and _TO_BEFORE.search(text[lo : m.start()]))
+            and not (w in ("double", "triple") and _TO_BEFORE.search(text, lo, m.start()))
         ):
             continue
         if w == "double" and _DOUBLE_NOT_A_MULTIPLE.match(text, m.end(), hi):
