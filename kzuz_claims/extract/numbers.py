@@ -848,11 +848,11 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IG
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_GOES_ON = re.compile(r"\s+[a-z]")
+# The ASCII characters `_RANGE_TO` and `percent_after` can begin with after their
+# optional whitespace, and `times_after`: "times" (after whitespace) and "fold" (at
+# once, or after a hyphen).
 _RANGE_STARTS = frozenset("-t")
-"""The ASCII characters `_RANGE_TO` can begin with, after its optional whitespace."""
 _PERCENT_STARTS = frozenset("%pP")
-"""The same for `percent_after`, and for `times_after`: "times" (after whitespace) and
-"fold" (at once, or after a hyphen)."""
 _TIMES_STARTS = frozenset("tT")
 _FOLD_STARTS = frozenset("-fF")
 _OF = re.compile(r"\s+of\b")
@@ -880,9 +880,9 @@ def _read_figure(
     can match there."""
     # --- the number itself
     comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
-    # "one and a half", "half a" are matched as a whole by the numbers table
     # nothing to take out: no comma, and no space (nor any other: they are not printable)
     plain = "," not in digits and " " not in digits and digits.isprintable()
+    # "one and a half", "half a" are matched as a whole by the numbers table
     if is_words:
         value = _word_value(digits, t.numbers)
     elif plain:  # (most numbers)
@@ -1101,6 +1101,8 @@ def _read_figure(
             return None
     if is_words and kind == "money" and not scale and value < 100:
         return None
+    # every field in order, none by keyword (binding a keyword costs a look-up, and this
+    # is the figure most numbers make)
     return Figure(
         start,
         end if kind != "count" else ne if high is None else end,
@@ -1109,17 +1111,17 @@ def _read_figure(
         value_b,
         unit,
         kind,
-        digits=norm_digits,
-        scale=scale,
-        precision=precision,
-        qualifier=qual,
-        high=high_b,
-        noun=noun,
-        noun_end=noun_end,
-        modifiers=mods,
-        vague=low in ("dozens", "hundreds"),
-        words=is_words,
-        sign=sign,
+        norm_digits,  # digits
+        scale,
+        precision,
+        qual,  # qualifier
+        high_b,  # high
+        noun,
+        noun_end,
+        mods,  # modifiers
+        low in ("dozens", "hundreds"),  # vague
+        is_words,  # words
+        sign,
     )
 
 
