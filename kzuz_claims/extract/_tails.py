@@ -7,13 +7,20 @@ short (the parse tree bounds its width), no match can start further back than th
 width from the end (plus a run of trailing whitespace the pattern may close with), and
 searching only that stretch gives the same match. A pattern whose width has no bound
 is searched as given.
+
+A pattern made of a list of phrases ("(about|more than)\\s*\\Z") is better read
+backwards: `PhraseBefore` matches the phrases, reversed, at the start of the reversed
+text before the place, which fails at once at most places.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from kzuz_claims.extract._literals import longest_first
 
 _sre_parse: Any
 _op: Any
@@ -126,3 +133,61 @@ def _behind(items: list[tuple[Any, Any]]) -> int | None:
                 return None
             most = max(most, inner)
     return most
+
+
+class PhraseBefore:
+    """`pattern.search(text[lo:end])` for the case-insensitive pattern
+    "(?:^|(?<=[edge]))(phrase|...)trailing\\Z" made of the phrases, where `trailing` is
+    \\s* or \\s? (a phrase then stands right before the place, or before the whitespace
+    that ends the stretch).
+
+    Reading backwards, a match is a phrase that ends where the whitespace before `end`
+    begins, preceded by an `edge` character or by the start of the stretch: the phrases,
+    reversed and tried longest first, matched at the start of the reversed text, followed
+    there by an `edge` character or by its end. The longest such phrase starts the first
+    match a search of the whole stretch finds, and `pattern`, searched from where it
+    starts, gives that match. Phrases that end in whitespace would need more than this:
+    the pattern is then searched as `EndSearch` does.
+    """
+
+    def __init__(self, phrases: Iterable[str], edge: str, trailing: str) -> None:
+        if trailing not in (r"\s*", r"\s?"):
+            raise ValueError(f"trailing whitespace must be \\s* or \\s?, not {trailing!r}")
+        words = {p.lower() for p in phrases}
+        self.pattern = re.compile(
+            rf"(?:^|(?<=[{edge}]))({longest_first(words)}){trailing}\Z", re.IGNORECASE
+        )
+        self._any_space = trailing == r"\s*"
+        self._width = max((len(w) for w in words), default=0)
+        self._reversed: re.Pattern[str] | None = None
+        self._lower: re.Pattern[str] | None = None
+        if words and all(w and not w[-1].isspace() for w in words):
+            backwards = longest_first(w[::-1] for w in words)
+            self._reversed = re.compile(rf"(?:{backwards})(?=[{edge}]|\Z)", re.IGNORECASE)
+            if all(c.isascii() or c.lower() == c == c.upper() for w in words for c in w):
+                # ASCII text lower-cased reads as the pattern ignoring case reads it
+                exact = longest_first((w[::-1] for w in words), ignore_case=False)
+                self._lower = re.compile(rf"(?:{exact})(?=[{edge}]|\Z)")
+        self._search = EndSearch(self.pattern)
+
+    def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
+        """As `EndSearch.search`: (start of the slice searched, match in it), or None."""
+        if self._reversed is None:
+            return self._search.search(text, lo, end)
+        back = end
+        if self._any_space:
+            while back > lo and text[back - 1].isspace():
+                back -= 1
+        elif back > lo and text[back - 1].isspace():
+            back -= 1
+        # one character more than the longest phrase: what precedes it, or the start
+        before = text[max(lo, back - self._width - 1) : back][::-1]
+        if self._lower is not None and before.isascii():
+            found = self._lower.match(before.lower())
+        else:
+            found = self._reversed.match(before)
+        if found is None:
+            return None
+        at = back - found.end()
+        match = self.pattern.search(text[at:end])
+        return None if match is None else (at, match)

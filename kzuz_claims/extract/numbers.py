@@ -13,10 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import overload
+from typing import Any, overload
 
-from kzuz_claims.extract._literals import Alternatives, PatternSet, longest_first
-from kzuz_claims.extract._tails import EndSearch
+from kzuz_claims.extract import _memo
+from kzuz_claims.extract._literals import Alternatives, PatternSet, _folded, fold, longest_first
+from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
 
@@ -26,6 +27,13 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"  # 5 700  4 438.6
     r"|\d+(?:\.\d+)?)"
 )
+_DIGITS_REST = (
+    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d*,\d{1,2}(?=\s?(?:{scales})\b)"
+    r"|\d{0,2}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"
+    r"|\d*(?:\.\d+)?)"
+)
+"""`_DIGITS` after its first digit: the same matches, tried in the same order."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -281,6 +289,7 @@ _BACK_AFTER = re.compile(
     r"\s+(?:of\s+(?:them|these|those|which)|more\s+(?:are|were|have|will)|(?:are|were|have|had|was|is)\b)",
     re.I,
 )
+_BACK_OF = re.compile(r"\s+of\s+(?:them|these|those|which)", re.I)
 _BACK_BEFORE = re.compile(
     r"(?:\b(?P<change>(?:up|down|increased|decreased|rose|grew|fell|declined|dropped|added)\s+by"
     r"|a\s+further|an\s+additional)"
@@ -302,6 +311,33 @@ _PAIR_END = re.compile(
 the first does."""
 
 
+def _last_words(finals: Sequence[str], hedges: Sequence[str]) -> re.Pattern[str]:
+    """Whether a stretch can end as `_BACK_BEFORE` or `_PAIR_END` must: with one of the
+    `finals` (a whole word), whitespace, perhaps one of the `hedges`, and whitespace.
+
+    It is matched at the start of the stretch reversed, which fails at once where the
+    stretch does not end so, while those patterns would be tried at every position."""
+
+    def backwards(phrase: str) -> str:
+        return r"\s+".join(re.escape(word[::-1]) for word in reversed(phrase.split()))
+
+    return re.compile(
+        rf"\s+(?:(?:{'|'.join(map(backwards, hedges))})\s+)?"
+        rf"(?:{'|'.join(map(backwards, finals))})(?!\w)",
+        re.I,
+    )
+
+
+_BACK_BEFORE_END = _last_words(
+    [
+        *("by", "further", "additional", "from", "against", "to", "with", "versus", "at"),
+        *("was", "is", "were", "reached", "totaled", "totalled", "numbered", "number"),
+    ],
+    ["just under", "about", "around", "nearly", "almost", "over", "more than"],
+)
+_PAIR_END_END = _last_words(["to"], ["about", "around", "nearly", "almost", "over"])
+
+
 def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str, int] | None:
     """Why a number with no counted noun still counts something said before.
 
@@ -310,20 +346,25 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
     firms ... stood at 1,000" (the noun stands before the number), "enterprises with
     Uzbek capital numbered 455" (the subject is what is counted).
     """
-    before = _BACK_BEFORE.search(text[max(lo, start - 90) : start])
+    at = max(lo, start - 90)
+    backwards = text[at:start][::-1]
+    before = _BACK_BEFORE.search(text[at:start]) if _BACK_BEFORE_END.match(backwards) else None
     if before is not None:
         kind = next(k for k in ("change", "from", "noun", "subject") if before.group(k))
         return kind, ne
-    if _PAIR_END.search(text, max(lo, start - 90), start):
+    if _PAIR_END_END.match(backwards) and _PAIR_END.search(text, at, start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"
-    after = _BACK_AFTER.match(text[ne:hi])
-    if after is not None:
-        tail = re.match(r"\s+of\s+(?:them|these|those|which)", text[ne:hi], re.I)
-        return "previous", ne + (tail.end() if tail else 0)
+    if _BACK_AFTER.match(text, ne, hi) is not None:
+        tail = _BACK_OF.match(text, ne, hi)
+        return "previous", tail.end() if tail else ne
     return None
 
 
 _NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
+
+
+_NEW_DICT: dict[str, str] = {}
+"""The default of `Figure.extra`: the figure gets a dict of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,22 +394,97 @@ class Figure:
     sign: int = 1
     extra: dict[str, str] = field(default_factory=dict)
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        num_start: int,
+        num_end: int,
+        value: Decimal,
+        unit: str,
+        kind: str,
+        digits: str = "",
+        scale: int = 0,
+        precision: Decimal | None = None,
+        qualifier: Qualifier | None = None,
+        high: Decimal | None = None,
+        noun: str | None = None,
+        noun_end: int | None = None,
+        modifiers: tuple[str, ...] = (),
+        vague: bool = False,
+        words: bool = False,
+        sign: int = 1,
+        extra: dict[str, str] = _NEW_DICT,
+    ) -> None:
+        """The fields in order, as the dataclass would take them (`extra` a new dict if
+        not given).
+
+        A frozen dataclass sets each field through `object.__setattr__`, the slow path of
+        attribute setting, and a sentence makes figures by the dozen: the object is made
+        a `_FigureSlots` (the same slots, writable), filled, and made a Figure again.
+        """
+        me: Any = self
+        object.__setattr__(self, "__class__", _FigureSlots)
+        me.start = start
+        me.end = end
+        me.num_start = num_start
+        me.num_end = num_end
+        me.value = value
+        me.unit = unit
+        me.kind = kind
+        me.digits = digits
+        me.scale = scale
+        me.precision = precision
+        me.qualifier = qualifier
+        me.high = high
+        me.noun = noun
+        me.noun_end = noun_end
+        me.modifiers = modifiers
+        me.vague = vague
+        me.words = words
+        me.sign = sign
+        me.extra = {} if extra is _NEW_DICT else extra
+        me.__class__ = Figure
+
+
+_FigureSlots = type("_FigureSlots", (), {"__slots__": Figure.__slots__})
+"""A Figure's slots, in its order, with plain attribute setting."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
+    """The lexicon's words as patterns and lookup tables.
+
+    The `*_after` patterns are matched at a place (`match(text, pos, hi)`), so they
+    carry no \\A: a figure reads what follows it without slicing the text each time.
+    """
+
     digits: re.Pattern[str]
+    """A number in digits with the sign before it, if any (its first character then).
+    It begins with what it consumes first, a sign or a digit (the lookbehinds on it and
+    on the character before come after it), so that the engine skips every other
+    character at once instead of trying the whole pattern there; the first character is
+    read as one of a few ASCII characters or as not ASCII, which the engine tells at
+    once, where \\d would ask the Unicode database of every character."""
     number_words: re.Pattern[str]
+    starts: re.Pattern[str] | None
+    """Where in folded text (see `_literals.fold`) `number_words` may match: the
+    character before such a place (one that is not a letter, a digit, _ or -), when the
+    first words of a number follow; None when the lexicon's number or scale words hold
+    more than lower-case ASCII. See `_words`."""
+    a_scale: re.Pattern[str] | None
+    """"a" or "an" before a scale word, as `number_words` reads it, in folded text."""
     scale_after: re.Pattern[str]
     currency_before: re.Pattern[str]
-    currency_ending: EndSearch
-    """`currency_before`, searched only where a match can start."""
+    currency_ending: PhraseBefore
+    """`currency_before`, searched backwards from where a match must end."""
     currency_after: re.Pattern[str]
     percent_after: re.Pattern[str]
     times_after: re.Pattern[str]
     unit_after: re.Pattern[str]
     qualifier_before: re.Pattern[str]
-    qualifier_ending: EndSearch
-    """`qualifier_before`, searched only where a match can start."""
+    qualifier_ending: PhraseBefore
+    """`qualifier_before`, searched backwards from where a match must end."""
     qualifier_of: dict[str, Qualifier]
     scales: dict[str, int]
     glued_only: frozenset[str]
@@ -379,8 +495,47 @@ class _Tables:
     rate_of: dict[str, str]
     noise_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    sentence: PatternSet
+    """The patterns a sentence may need besides its numbers (see `_COMPOUNDS`)."""
+    scale_starts: frozenset[str]
+    """The ASCII characters a scale word can begin with (`scale_after` is read only
+    there, or where the character is not ASCII); and so for the other `*_after`."""
+    currency_starts: frozenset[str]
+    unit_starts: frozenset[str]
+    rate_starts: frozenset[str]
+    """(After whitespace: "of" or a rate's words.)"""
     scaled_currency: frozenset[str] = frozenset()
     """Currency words that count only after a scale word ("5 billion won")."""
+
+
+def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.starts` for numbers in words that begin with one of the heads (or are "a"
+    or "an" before a scale word).
+
+    Folded text reads as the patterns' literals do: a letter in lower case, any
+    whitespace a space. A character that is not \\w or - is not a letter, a digit, _ or
+    - once folded either, and \\b after a scale word ending in a letter is a character
+    that is not one of these: the pattern finds every place `number_words` matches at,
+    and few others.
+    """
+    a_scale = _a_scale(heads, scales)
+    if a_scale is None:
+        return None
+    return re.compile(rf"[^a-z0-9_\-](?=(?:{longest_first(heads)})|{a_scale.pattern})")
+
+
+def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.a_scale`, or None when folded text cannot stand for the words."""
+    if not all(w and w.isascii() and w == fold(w) for w in (*heads, *scales)):
+        return None
+    bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
+    return re.compile(rf"an? +(?:{_alt(scales)}){bound}")
+
+
+def _ascii_starts(words: Sequence[str]) -> frozenset[str]:
+    """The ASCII characters that match the first character of a word, ignoring case."""
+    firsts = re.compile("|".join(re.escape(w[:1]) for w in words if w) or "(?!)", re.IGNORECASE)
+    return frozenset(c for c in map(chr, range(128)) if firsts.fullmatch(c))
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -420,29 +575,40 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     units_ = [w for w, v in numbers.items() if 1 <= v <= 9 and " " not in w and len(w) > 2]
     # every number word starts with one of these: a word that does not is passed at once
     initials = re.escape("".join(sorted({w[0] for w in numbers} | {"a", "d", "h"})))
+    # every match of word_num begins with one of these
+    words = [w for w in numbers if w not in ("a", "an")] + ["dozens", "hundreds"]
+    heads = [w for w in words if not any(o != w and w.startswith(o) for o in words)]
     word_num = (
         rf"(?:(?:{_alt_i(tens)})-(?:{_alt_i(units_)})"
         rf"|{longest_first(w for w in numbers if w not in ('a', 'an'))}"
         rf"|an?(?=\s+(?:{scale_alt})\b)|dozens(?=\s+of\b)|hundreds(?=\s+of\b))"
     )
-    currency_before = re.compile(rf"(?:^|(?<=[\s(\[]))({_alt_i(before)})\s?\Z", re.IGNORECASE)
-    qualifier_before = re.compile(
-        rf"(?:^|(?<=[\s(]))({_alt_i(list(qualifier_of))})\s*\Z", re.IGNORECASE
+    currency_ending = PhraseBefore(before, r"\s(\[", r"\s?")
+    qualifier_ending = PhraseBefore(qualifier_of, r"\s(", r"\s*")
+    plain_digits = re.compile(
+        r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)
+    )  # what `digits` matches, in the form whose literals the sentence's set can read
+    percent_after = re.compile(
+        r"\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
     )
+    times_after = re.compile(r"(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE)
     return _Tables(
-        digits=re.compile(r"(?<![\w.,/:-])([+\-−]?)" + _DIGITS.replace("{scales}", scale_alt)),
-        number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
-        scale_after=re.compile(rf"\A(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
-        currency_before=currency_before,
-        currency_ending=EndSearch(currency_before),
-        currency_after=re.compile(rf"\A\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
-        percent_after=re.compile(
-            r"\A\s?(%|per\s?cent\b|pct\b|percentage points?\b|p\.p\.|pp\b)", re.IGNORECASE
+        digits=re.compile(
+            r"[+\-0-9\x80-\U0010ffff](?<=[+\-−\d])(?<![\w.,/:-][+\-−\d])"
+            + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
         ),
-        times_after=re.compile(r"\A(?:\s?(times)\b|-?(fold)\b)", re.IGNORECASE),
-        unit_after=re.compile(rf"\A[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
-        qualifier_before=qualifier_before,
-        qualifier_ending=EndSearch(qualifier_before),
+        number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
+        starts=_starts(heads, list(scales)),
+        a_scale=_a_scale(heads, list(scales)),
+        scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
+        currency_before=currency_ending.pattern,
+        currency_ending=currency_ending,
+        currency_after=re.compile(rf"\s?({_alt_i(after)})(?![\w])", re.IGNORECASE),
+        percent_after=percent_after,
+        times_after=times_after,
+        unit_after=re.compile(rf"[\s-]?({_alt_i(unit_words)})(?![\w])", re.IGNORECASE),
+        qualifier_before=qualifier_ending.pattern,
+        qualifier_ending=qualifier_ending,
         qualifier_of=qualifier_of,
         scales=scales,
         glued_only=frozenset(w.lower() for w in ph.glued_only),
@@ -450,13 +616,29 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         unit_of=unit_of,
         numbers=numbers,
         rate_after=re.compile(
-            rf"\A(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
+            rf"(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s+({_alt_i(list(rate_of))})\b(?!\s+(?:earlier|ago|before))",
             re.IGNORECASE,
         ),
         rate_of=rate_of,
         noise_nouns=frozenset(ph.noise.get("nouns", ())),
         people_nouns=frozenset(ph.noise.get("people", ())),
         scaled_currency=frozenset(w.lower() for e in ph.currencies.values() for w in e.scaled),
+        scale_starts=_ascii_starts(list(scales)),
+        currency_starts=_ascii_starts(after),
+        unit_starts=_ascii_starts(unit_words),
+        rate_starts=_ascii_starts([*rate_of, "of"]),
+        sentence=PatternSet(
+            [
+                _COMPOUND,
+                _MULTIPLE,
+                _FRACTION,
+                _BETWEEN_BEFORE,
+                _FROM_BEFORE,
+                plain_digits,
+                re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
+                *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
+            ]
+        ),
     )
 
 
@@ -465,9 +647,11 @@ def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
-    d = digits.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
-    d = d.replace(",", "." if comma_decimal else "")
-    d = d.replace(" ", "")
+    d = digits
+    if not d.isdigit():  # plain digits (the most) hold nothing to take out
+        d = d.replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+        d = d.replace(",", "." if comma_decimal else "")
+        d = d.replace(" ", "")
     try:
         return Decimal(d)
     except InvalidOperation:
@@ -489,6 +673,23 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     return None
 
 
+(
+    _COMPOUNDS,
+    _MULTIPLES,
+    _FRACTIONS_AT,
+    _BETWEEN,
+    _FROM,
+    _DIGITS_AT,
+    _WORD_HEADS,
+    _RANKS_FROM,
+) = range(8)
+"""Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
+kept in one set so that which of them can match there is learnt with one look-up for
+all its figures. A rank is looked for when one of its forms can match (they come last):
+each form needs words of its own ("largest" and "partner"), which few sentences hold
+together, while the whole pattern needs only one of all their words ("main", "top")."""
+
+
 def scan(
     text: str,
     start: int,
@@ -498,34 +699,110 @@ def scan(
 ) -> list[Figure]:
     """Every figure in text[start:end] outside the masked spans, left to right."""
     t = _tables(lexicon)
-    text = _open_compounds(text, start, end)
-    raw: list[tuple[int, int, str, bool, int]] = []  # num_start, num_end, digits, words, sign
-    for m in t.digits.finditer(text, start, end):
-        sign = -1 if m.group(1) in ("-", "−") else 1
-        num_start = m.start() + len(m.group(1))
-        raw.append((num_start, m.end(), text[num_start : m.end()], False, sign))
-    for m in t.number_words.finditer(text, start, end):
-        raw.append((m.start(1), m.end(1), m.group(1), True, 1))
-    raw.sort()
+    patterns = t.sentence
+    # which of the sentence's patterns can match is learnt once, for all its figures
+    found = patterns.candidates(text, start, end)  # their places, in order
+    if found and found[0] == _COMPOUNDS:
+        opened = _open_compounds(text, start, end)
+        if opened is not text:
+            text = opened
+            found = patterns.candidates(text, start, end)
+    can = set(found)
+    raw = _numbers(text, start, end, t, can)
     figures: list[Figure] = []
-    consumed_until = start
-    for ns, ne, digits, is_words, sign in raw:
-        if ns < consumed_until or _overlaps(ns, ne, masked):
-            continue
-        fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t)
-        if fig is not None:
-            figures.append(fig)
-            whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
-            consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
-    multiples, fractions, ranks = _word_patterns().possible(text, start, end)
-    if multiples:
-        figures.extend(_multiples(text, start, end, masked, t))
-    if fractions:
-        figures.extend(_fractions(text, start, end, masked, t))
-    if ranks:
-        figures.extend(_ranks(text, start, end, masked))
-    figures.sort(key=lambda f: (f.num_start, f.num_end))
-    return _dedupe(figures)
+    spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
+    if raw:
+        spans = list(masked)
+        consumed_until = start
+        for ns, ne, digits, is_words, sign in raw:
+            if ns < consumed_until or _overlaps(ns, ne, spans):
+                continue
+            fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, can)
+            if fig is not None:
+                figures.append(fig)
+                whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
+                consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
+    if _MULTIPLES in can:
+        spans = list(masked) if spans is None else spans
+        figures.extend(_multiples(text, start, end, spans, t))
+    if _FRACTIONS_AT in can:
+        spans = list(masked) if spans is None else spans
+        figures.extend(_fractions(text, start, end, spans, t))
+    if found and found[-1] >= _RANKS_FROM:
+        spans = list(masked) if spans is None else spans
+        forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
+        figures.extend(_ranks(text, start, end, spans, forms))
+    if len(figures) > 1:
+        figures.sort(key=_num_span)
+        return _dedupe(figures)
+    return figures
+
+
+def _numbers(
+    text: str, start: int, end: int, t: _Tables, can: set[int]
+) -> list[tuple[int, int, str, bool, int]]:
+    """The numbers in text[start:end], in digits and in words, in text order: what
+    `digits.finditer` and `number_words.finditer` find there (the numbers' start, end,
+    text, whether in words, and sign). `can` holds the places in `_Tables.sentence` of
+    the patterns that can match there."""
+    raw: list[tuple[int, int, str, bool, int]] = []
+    if _DIGITS_AT in can:
+        for m in t.digits.finditer(text, start, end):
+            at = m.start()
+            first = text[at]
+            if first in "+-−":
+                raw.append(
+                    (at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1)
+                )
+            else:
+                raw.append((at, m.end(), m.group(), False, 1))
+    words = _words(text, start, end, t, _WORD_HEADS in can)
+    if words:
+        raw.extend(words)
+        raw.sort()
+    return raw
+
+
+def _words(
+    text: str, start: int, end: int, t: _Tables, heads: bool
+) -> list[tuple[int, int, str, bool, int]]:
+    """What `number_words.finditer` finds in text[start:end], as `_numbers` gives it.
+
+    The pattern begins with a lookbehind, which the regex engine would try at every
+    character. Where folded text can stand for its words, it is tried only where
+    `t.starts` finds the character before a number could begin (or at the very start of
+    the text), and not where its earlier match covers, as its own search would; and not
+    at all where the sentence has neither the first word of a number (`heads`, from its
+    set of patterns) nor "a" or "an" before a scale word. The folded text is the one the
+    sentence's literals were read in (see `_literals`), or the stretch's own outside a
+    memo scope.
+    """
+    if t.starts is None or t.a_scale is None:
+        return [
+            (m.start(1), m.end(1), m.group(1), True, 1)
+            for m in t.number_words.finditer(text, start, end)
+        ]
+    before = start - 1 if start else 0
+    if _memo.active():
+        folded, shift = _folded(text), 0
+    else:
+        folded, shift = fold(text[before:end]), before
+    if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:
+        return []
+    places = [m.end() + shift for m in t.starts.finditer(folded, before - shift, end - shift)]
+    if start == 0 < end:
+        places.insert(0, 0)
+    out: list[tuple[int, int, str, bool, int]] = []
+    words_from = start  # where the pattern's own search would have got to
+    for at in places:
+        if at >= words_from and (m := t.number_words.match(text, at, end)):
+            out.append((at, m.end(1), m.group(1), True, 1))
+            words_from = m.end()
+    return out
+
+
+def _num_span(f: Figure) -> tuple[int, int]:
+    return f.num_start, f.num_end
 
 
 _COMPOUND = re.compile(
@@ -538,25 +815,13 @@ _COMPOUND = re.compile(
 def _open_compounds(text: str, start: int, end: int) -> str:
     """ "a ten-billion-dollar target" read as "ten billion dollar": the hyphens become
     spaces, so every offset stays where it was."""
-    found = [m for _, m in _compounds().finditer(text, start, end)]
+    found = list(_COMPOUND.finditer(text, start, end))
     if not found:
         return text
     chars = list(text)
     for m in found:
         chars[m.start(1)] = chars[m.start(2)] = " "
     return "".join(chars)
-
-
-@cache
-def _compounds() -> PatternSet:
-    """The compound pattern, run only where its words occur."""
-    return PatternSet([_COMPOUND])
-
-
-@cache
-def _word_patterns() -> PatternSet:
-    """Multiples, fractions and ranks: each is looked for only where its words occur."""
-    return PatternSet([_MULTIPLE, _FRACTION, _RANK])
 
 
 def _dedupe(figs: list[Figure]) -> list[Figure]:
@@ -579,16 +844,23 @@ million tonnes" against "grew from 2.1 to 2.4 million tonnes"."""
 
 
 _COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
-_DIGIT_SPACE = re.compile(r"[\s\u00a0\u2009\u202f]")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:US\$|\$|€|₸|₽)?\s?\Z", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-
-
-@cache
-def _range_words() -> PatternSet:
-    """ "between" and "from" before a figure: each needs its word in the stretch."""
-    return PatternSet([_BETWEEN_BEFORE, _FROM_BEFORE])
+_SENTENCE_GOES_ON = re.compile(r"\s+[a-z]")
+# The ASCII characters `_RANGE_TO` and `percent_after` can begin with after their
+# optional whitespace, and `times_after`: "times" (after whitespace) and "fold" (at
+# once, or after a hyphen).
+_RANGE_STARTS = frozenset("-t")
+_PERCENT_STARTS = frozenset("%pP")
+_TIMES_STARTS = frozenset("tT")
+_FOLD_STARTS = frozenset("-fF")
+_OF = re.compile(r"\s+of\b")
+_RAISE_UP_TO = re.compile(
+    r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z", re.IGNORECASE
+)
+_TEN_TO = {n: Decimal(1).scaleb(n) for n in range(-20, 21)}
+"""10 to the power of n, as `Decimal(1).scaleb(n)` gives it."""
 
 
 def _read_figure(
@@ -601,32 +873,61 @@ def _read_figure(
     is_words: bool,
     sign: int,
     t: _Tables,
+    can: set[int],
 ) -> Figure | None:
+    """The figure whose number is text[ns:ne], read with the words around it in
+    text[lo:hi], or None. `can` holds the places in `_Tables.sentence` of the patterns that
+    can match there."""
     # --- the number itself
-    comma_decimal = bool(_COMMA_DECIMAL.fullmatch(digits))
+    comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
+    # nothing to take out: no comma, and no space (nor any other: they are not printable)
+    plain = "," not in digits and " " not in digits and digits.isprintable()
     # "one and a half", "half a" are matched as a whole by the numbers table
-    value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
+    if is_words:
+        value = _word_value(digits, t.numbers)
+    elif plain:  # (most numbers)
+        value = _to_decimal(digits, False) if not digits.isascii() else Decimal(digits)
+    else:
+        value = _to_decimal(digits, comma_decimal)
     if value is None:
         return None
-    norm_digits = digits.replace(",", "." if comma_decimal else "")
-    norm_digits = _DIGIT_SPACE.sub("", norm_digits)
+    if plain:
+        norm_digits = digits
+    else:  # (str.split takes off what \s matches)
+        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
+    low = digits.lower()
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
-    rng = _RANGE_TO.match(text[end:hi])
+    # (a pattern read after the number is asked only if the character its words begin
+    # with, after at most one whitespace, can begin them: a regex call costs more)
+    c = text[ne] if ne < hi else ""
+    if c.isspace():
+        c = text[ne + 1] if ne + 1 < hi else ""
+    rng = _RANGE_TO.match(text, ne, hi) if c in _RANGE_STARTS or not c.isascii() else None
+    sm: re.Match[str] | None = None
+    scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
-    ends = _range_words().possible(text, lo, hi)
-    between = _BETWEEN_BEFORE.search(text[lo:ns]) if ends[0] else None
     if rng and (
-        not (ends[1] and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
+        not (_FROM in can and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
-        if v2 is not None and v2 > value and not t.scale_after.match(text[end:hi]):
-            high = v2
-            end = end + rng.end()
+        if v2 is not None and v2 > value:
+            sm = t.scale_after.match(text, ne, hi)
+            scale_read = True
+            if not sm:
+                high = v2
+                end = rng.end()
+                scale_read = False
     # --- scale word
     scale = 0
-    sm = t.scale_after.match(text[end:hi])
+    if not scale_read:
+        if end != ne:
+            c = text[end] if end < hi else ""
+            if c.isspace():
+                c = text[end + 1] if end + 1 < hi else ""
+        if c in t.scale_starts or not c.isascii():
+            sm = t.scale_after.match(text, end, hi)
     cur_found = t.currency_ending.search(text, lo, ns)
     cur_before = cur_found[1] if cur_found else None
     cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
@@ -637,50 +938,54 @@ def _read_figure(
         if (
             word not in t.glued_only
             or cur_code
-            or (glued and _currency_follows(text, end + sm.end(), hi, t))
+            or (glued and t.currency_after.match(text, sm.end(), hi))
         ):
             scale = t.scales[word]
-            end += sm.end()
-            if text[end - 1] == "." and not re.match(r"\s+[a-z]", text[end:hi]):
+            end = sm.end()
+            if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if between and high is None:
-        am = _RANGE_AND.match(text[end:hi])
+    if high is None and _BETWEEN in can and _BETWEEN_BEFORE.search(text[lo:ns]):
+        am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
             if v2 is not None:
                 high = v2
-                end += am.end()
-                sm2 = t.scale_after.match(text[end:hi])
+                end = am.end()
+                sm2 = t.scale_after.match(text, end, hi)
                 if sm2 and (sm2.group(2).lower() not in t.glued_only or cur_code):
-                    end += sm2.end()
+                    end = sm2.end()
                     if scale == 0:
                         scale = t.scales[sm2.group(2).lower()]
-    # --- unit after
-    kind = ""
-    unit = ""
-    after = text[end:hi]
-    ca = t.currency_after.match(after)
-    pa = t.percent_after.match(after)
-    ta = t.times_after.match(after)
-    ua = t.unit_after.match(after)
-    if cur_code is None and ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
-        cur_code = t.currency_of[ca.group(1).lower()]
-        end += ca.end()
+    # --- unit after: each is asked only when those before it did not decide
+    at = text[end] if end < hi else ""
+    c = text[end + 1] if at.isspace() and end + 1 < hi else at
+    if cur_code is None and (c in t.currency_starts or not c.isascii()):
+        ca = t.currency_after.match(text, end, hi)
+        if ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
+            cur_code = t.currency_of[ca.group(1).lower()]
+            end = ca.end()
     if cur_code:
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
-        cur_start = ns - len(cur_before.group(0)) if cur_before else ns
-        start = cur_start
-    elif pa:
+        start = ns - len(cur_before.group(0)) if cur_before else ns
+    elif (c in _PERCENT_STARTS or not c.isascii()) and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
-        end += pa.end()
+        end = pa.end()
         start = ns
-    elif (ta and not is_words) or (ta and is_words and ta.group(1)):
+    elif (
+        (at in _FOLD_STARTS or c in _TIMES_STARTS or not (at + c).isascii())
+        and (ta := t.times_after.match(text, end, hi))
+        and (not is_words or ta.group(1))
+    ):
         kind, unit = "times", "times"
-        end += ta.end()
+        end = ta.end()
         start = ns
-    elif ua and (not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration"):
+    elif (
+        ((u := c if at != "-" else text[end + 1 : end + 2]) in t.unit_starts or not u.isascii())
+        and (ua := t.unit_after.match(text, end, hi))
+        and (not is_words or t.unit_of.get(ua.group(1).lower(), ("", "", 0))[1] == "duration")
+    ):
         name, cls, factor = t.unit_of.get(ua.group(1)) or t.unit_of.get(
             ua.group(1).lower(), ("", "", Decimal(1))
         )
@@ -688,70 +993,65 @@ def _read_figure(
             return None
         kind, unit = cls, name
         value = value * factor
-        end += ua.end()
+        end = ua.end()
         start = ns
     else:
         kind, unit, start = "count", "count", ns
+    if sign < 0 and kind not in ("percent", "percentage_point", "temperature"):
+        return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
-    q_end = start
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, q_end)
+    q_found = t.qualifier_ending.search(text, lo, start)
     if q_found:
         q_at, qm = q_found
         phrase = qm.group(1).lower()
         qual = t.qualifier_of.get(phrase)
-        if phrase == "up to" and re.search(
-            r"\b(?:bring|raise|increase|boost|elevate|lift|take|grow|expand)\w*\b[^.;]*\Z",
-            text[lo : q_at + qm.start()],
-            re.IGNORECASE,
-        ):
+        if phrase == "up to" and _RAISE_UP_TO.search(text[lo : q_at + qm.start()]):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
             start = q_at + qm.start()
-    if is_words and digits.lower() in ("dozens", "hundreds"):
+    if is_words and low in ("dozens", "hundreds"):
         qual = Qualifier.AT_LEAST
-    rate = (
-        t.rate_after.match(text[(end if kind != "count" else ne) : hi])
-        if kind not in ("money", "percent", "percentage_point", "times")
-        else None
-    )
-    mult = Decimal(1).scaleb(scale)
+    mult = _TEN_TO.get(scale) or Decimal(1).scaleb(scale)
     value_b = value * mult
     high_b = high * mult if high is not None else None
-    if sign < 0 and kind in ("percent", "percentage_point", "temperature"):
+    if sign < 0:
         value_b = -value_b
-    elif sign < 0:
-        return None  # a hyphen before a count or an amount is a dash, not a sign
     precision: Decimal | None = None
     rounded = kind in ("percent", "percentage_point", "times") or (kind == "money" and scale)
     if rounded and not is_words:
-        dec = len(norm_digits.split(".", 1)[1]) if "." in norm_digits else 0
-        precision = Decimal(1).scaleb(scale - dec)
+        point = norm_digits.find(".")
+        dec = len(norm_digits) - point - 1 if point >= 0 else 0
+        precision = _TEN_TO.get(scale - dec) or Decimal(1).scaleb(scale - dec)
     noun = None
     noun_end = None
     mods: tuple[str, ...] = ()
-    if rate is not None and kind not in ("count", "duration"):
-        unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
+    if kind not in ("money", "percent", "percentage_point", "times", "count", "duration"):
+        rate = t.rate_after.match(text, end, hi)
+        if rate is not None:
+            unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
-        vague_of = (
-            re.match(r"\s+of\b", text[end:hi]) if digits.lower() in ("dozens", "hundreds") else None
-        )
+        vague_of = _OF.match(text, end, hi) if low in ("dozens", "hundreds") else None
         # "Fourteen of the applications": the count is of the noun after "of the"
-        partitive = None if vague_of else _PARTITIVE.match(text, end, hi)
-        skip = vague_of.end() if vague_of else (partitive.end() - end if partitive else 0)
+        partitive = (
+            _PARTITIVE.match(text, end, hi)
+            if not vague_of and at.isspace() and (c == "o" or c.isspace())
+            else None
+        )
+        skip = vague_of.end() - end if vague_of else (partitive.end() - end if partitive else 0)
         np_ = _noun_phrase(text, end + skip, hi)
         if np_ is None and scale >= 6:
             # "surpassing five billion": trade news states dollars without saying so
             return Figure(
-                start=start,
-                end=end,
-                num_start=ns,
-                num_end=ne,
-                value=value * Decimal(1).scaleb(scale),
-                unit="USD",
-                kind="money",
+                start,
+                end,
+                ns,
+                ne,
+                value * mult,
+                "USD",
+                "money",
                 digits=norm_digits,
                 scale=scale,
                 qualifier=qual,
@@ -762,16 +1062,16 @@ def _read_figure(
             np_[0].split()[0].lower() in _ANAPHOR_HEADS or np_[0].lower() in _THRESHOLD_NOUNS
         ):
             back = _refers_back(text, lo, start, ne, hi)
-            if back is None or (is_words and digits.lower() in ("a", "an", "one")):
+            if back is None or (is_words and low in ("a", "an", "one")):
                 return None
             return Figure(
-                start=start,
-                end=ne,
-                num_start=ns,
-                num_end=ne,
-                value=value,
-                unit="count",
-                kind="count",
+                start,
+                ne,
+                ns,
+                ne,
+                value,
+                "count",
+                "count",
                 digits=norm_digits,
                 qualifier=qual,
                 words=is_words,
@@ -779,56 +1079,59 @@ def _read_figure(
                 extra={"refers": back[0]},
             )
         noun, noun_end, mods = np_
-        head = noun.split()[-1].lower()
+        head = noun.rpartition(" ")[2].lower()
         if head in _TIME_NOUNS or head in t.noise_nouns:
             return None
-        rate = t.rate_after.match(text[noun_end:hi])
+        gap = text[noun_end : noun_end + 2]  # whitespace, then "of" or a rate's word
+        rate = (
+            t.rate_after.match(text, noun_end, hi)
+            if gap[:1].isspace()
+            and (gap[1:] in t.rate_starts or gap[1:].isspace() or not gap.isascii())
+            else None
+        )
         if rate is not None:
             per = t.rate_of[rate.group(1).lower()]
             unit = f"{'people' if head in t.people_nouns else head}/{per}"
             kind = "rate"
         if (is_words or value <= 10) and (head in _PAIR_NOUNS or _definite(text, lo, start)):
             return None
-        if is_words and digits.lower() in ("one",) and not scale:
+        if is_words and low == "one" and not scale:
             return None
-        if not is_words and _looks_like_year(digits) and qual is None:
+        if not is_words and qual is None and _looks_like_year(digits):
             return None
     if is_words and kind == "money" and not scale and value < 100:
         return None
+    # every field in order, none by keyword (binding a keyword costs a look-up, and this
+    # is the figure most numbers make)
     return Figure(
-        start=start,
-        end=end if kind != "count" else ne if high is None else end,
-        num_start=ns,
-        num_end=ne,
-        value=value_b,
-        unit=unit,
-        kind=kind,
-        digits=norm_digits,
-        scale=scale,
-        precision=precision,
-        qualifier=qual,
-        high=high_b,
-        noun=noun,
-        noun_end=noun_end,
-        modifiers=mods,
-        vague=digits.lower() in ("dozens", "hundreds"),
-        words=is_words,
-        sign=sign,
+        start,
+        end if kind != "count" else ne if high is None else end,
+        ns,
+        ne,
+        value_b,
+        unit,
+        kind,
+        norm_digits,  # digits
+        scale,
+        precision,
+        qual,  # qualifier
+        high_b,  # high
+        noun,
+        noun_end,
+        mods,  # modifiers
+        low in ("dozens", "hundreds"),  # vague
+        is_words,  # words
+        sign,
     )
 
 
-def _currency_follows(text: str, pos: int, hi: int, t: _Tables) -> bool:
-    return bool(t.currency_after.match(text[pos:hi]))
+_DEFINITE = EndSearch(
+    re.compile(r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z", re.IGNORECASE)
+)
 
 
 def _definite(text: str, lo: int, start: int) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:the|these|those|both|all|our|their|its|his|her)\s+\Z",
-            text[lo:start],
-            re.IGNORECASE,
-        )
-    )
+    return _DEFINITE.search(text, lo, start) is not None
 
 
 def _looks_like_year(digits: str) -> bool:
@@ -897,6 +1200,14 @@ def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...
     return noun, words[-1][2], tuple(mods)
 
 
+_MORE_THAN_BEFORE = EndSearch(
+    re.compile(r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z", re.IGNORECASE)
+)
+_AS_THE = re.compile(r"\s+(?:as|the)\b")
+_TO_BEFORE = EndSearch(re.compile(r"\bto\s+\Z"))
+_DOUBLE_NOT_A_MULTIPLE = re.compile(r"\s+(?:taxation|digit|standard)")
+
+
 def _multiples(
     text: str,
     lo: int,
@@ -909,21 +1220,17 @@ def _multiples(
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()
-        after = text[m.end() : hi]
         if (
             w in ("double", "triple", "twice")
-            and not re.search(
-                r"\b(?:more than|nearly|almost|over|about|roughly)\s+\Z",
-                text[lo : m.start()],
-                re.IGNORECASE,
-            )
-            and not re.match(r"\s+(?:as|the)\b", after)
-            and not (w in ("double", "triple") and re.search(r"\bto\s+\Z", text[lo : m.start()]))
+            and not _MORE_THAN_BEFORE.search(text, lo, m.start())
+            and not _AS_THE.match(text, m.end(), hi)
+            and not (w in ("double", "triple") and _TO_BEFORE.search(text, lo, m.start()))
         ):
             continue
-        if w == "double" and re.match(r"\s+(?:taxation|digit|standard)", after):
+        if w == "double" and _DOUBLE_NOT_A_MULTIPLE.match(text, m.end(), hi):
             continue
-        out.append(_word_figure(text, lo, m.start(), m.end(), _MULTIPLE_VERBS[w], "times", t))
+        value = _MULTIPLE_VERBS[w]
+        out.append(_word_figure(text, lo, m.start(), m.end(), value, "times", t))
     return out
 
 
@@ -933,22 +1240,31 @@ _AUX_HEDGE = re.compile(
 
 
 def _word_figure(
-    text: str, lo: int, start: int, end: int, value: Decimal, unit: str, t: _Tables
+    text: str,
+    lo: int,
+    start: int,
+    end: int,
+    value: Decimal,
+    unit: str,
+    t: _Tables,
 ) -> Figure:
     """A figure written as a word ("doubled", "a third"), with the hedge before it.
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    qm = t.qualifier_before.search(text[lo:start]) or _AUX_HEDGE.search(text[lo:start])
-    qual = t.qualifier_of.get(qm.group(1).lower()) if qm else None
+    found = t.qualifier_ending.search(text, lo, start)
+    if found is None:
+        aux = _AUX_HEDGE.search(text[lo:start])
+        found = (lo, aux) if aux else None
+    qual = t.qualifier_of.get(found[1].group(1).lower()) if found else None
     return Figure(
-        start=lo + qm.start() if qm and qual is not None else start,
-        end=end,
-        num_start=start,
-        num_end=end,
-        value=value,
-        unit=unit,
-        kind=unit,
+        found[0] + found[1].start() if found and qual is not None else start,
+        end,
+        start,
+        end,
+        value,
+        unit,
+        unit,
         digits=str(value),
         qualifier=qual,
         words=True,
@@ -982,8 +1298,18 @@ _FRACTION = re.compile(
 )
 
 
+_BY_BEFORE = re.compile(r"\bby\s*\Z", re.I)
+_HALF_OF_SOMETHING = re.compile(
+    r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z", re.I
+)
+
+
 def _fractions(
-    text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]], t: _Tables
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    t: _Tables,
 ) -> list[Figure]:
     """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
     out = []
@@ -992,17 +1318,13 @@ def _fractions(
             continue
         before = text[max(lo, m.start() - 25) : m.start()]
         share = text[m.end() : m.end() + 4].lstrip().startswith("of")
-        change = re.search(r"\bby\s*\Z", before, re.I)
+        change = _BY_BEFORE.search(before)
         if not (share or change):
             continue
         if (
             m.group(1).lower() in ("half", "a half")
             and not change
-            and not re.search(
-                r"\b(?:up|make|makes|made|account\w*|about|nearly|almost|over|than|roughly)\s+\Z",
-                before,
-                re.I,
-            )
+            and not _HALF_OF_SOMETHING.search(before)
         ):
             continue  # "half of the delegation" is too loose to be a figure
         value = _FRACTIONS[m.group(1).lower()]
@@ -1012,51 +1334,70 @@ def _fractions(
 
 _ORDINAL_WORDS = longest_first(_ORDINALS)
 """No ordinal begins another, so trying them longest first (as a trie) matches the same."""
-_RANK = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
-    r"(?:largest|biggest|leading|major|most important|main|top)\b"
-    r"|(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b"
-    r"|\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
+_RANK_FORMS = (
+    r"(?:the\s+)?(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))[- ]"
+    r"(?:largest|biggest|leading|major|most important|main|top)\b",
+    r"(?:among\s+the\s+|in\s+the\s+)?top[- ](three|five|ten|two|four|\d{1,2})\b",
+    r"\b(?:ranks?|ranked|placed|places\s+it|came)\s+("
     + _ORDINAL_WORDS
-    + r"|\d{1,2}(?:st|nd|rd|th))\b"
-    r"|\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
-    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b"
-    r"|\b(" + _ORDINAL_WORDS + r")\s+among\b"
-    r"|(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
-    r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b"
-    r"|\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b)",
-    re.IGNORECASE,
+    + r"|\d{1,2}(?:st|nd|rd|th))\b",
+    r"\b(" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:largest|biggest|main|major)\s+)?"
+    r"(?:trade|trading|commercial|economic|export|import|investment)\s+partner\b",
+    r"\b(" + _ORDINAL_WORDS + r")\s+among\b",
+    r"(?:(?<!of )\bthe\s+|(?<=['’]s\s))(largest|biggest|leading|main|top|principal)\s+"
+    r"(?:trade\s+|trading\s+)?(?:partner|buyer|investor|supplier|importer|market)\b",
+    r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
+"""The ways a rank is stated, each with one group: the rank's word."""
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+_NOT_DIGITS = re.compile(r"\D")
 
 
-def _ranks(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]]) -> list[Figure]:
-    out = []
-    for m in _RANK.finditer(text, lo, hi):
+@cache
+def _rank_forms(forms: tuple[int, ...]) -> re.Pattern[str]:
+    """The forms of a rank, in their order, as one pattern: with only those that can match
+    in a sentence, it finds there what all of them would. Group i is form forms[i - 1]'s."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_RANK_FORMS[f] for f in forms) + ")", re.I)
+
+
+def _ranks(
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    forms: tuple[int, ...] = tuple(range(len(_RANK_FORMS))),
+) -> list[Figure]:
+    """The ranks in text[lo:hi], where the other `forms` (places in `_RANK_FORMS`) cannot
+    match."""
+    out: list[Figure] = []
+    if not forms:
+        return out
+    for m in _rank_forms(forms).finditer(text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
-        gi = next(i for i in range(1, 8) if m.group(i))
+        gi = next(i for i in range(1, len(forms) + 1) if m.group(i))
+        form = forms[gi - 1]
         word = m.group(gi)
         lw = word.lower()
-        if gi == 6:  # "the largest partner"
+        if form == 5:  # "the largest partner"
             lw = "first"
         if lw in _ORDINALS:
             value = _ORDINALS[lw]
         elif lw in _NUM_WORD:
             value = _NUM_WORD[lw]
         else:
-            value = int(re.sub(r"\D", "", lw))
-        qual = Qualifier.AT_MOST if m.group(2) else None
+            value = int(_NOT_DIGITS.sub("", lw))
+        qual = Qualifier.AT_MOST if form == 1 else None  # "top three"
         gs = m.start(gi)
         out.append(
             Figure(
-                start=m.start(),
-                end=m.end(),
-                num_start=gs,
-                num_end=gs + len(word),
-                value=Decimal(value),
-                unit="rank",
-                kind="rank",
+                m.start(),
+                m.end(),
+                gs,
+                gs + len(word),
+                Decimal(value),
+                "rank",
+                "rank",
                 digits=str(value),
                 qualifier=qual,
                 words=True,

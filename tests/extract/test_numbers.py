@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from kzuz_claims.extract import numbers
+from kzuz_claims.extract import _memo, numbers
 from kzuz_claims.extract.numbers import Figure, scan
 from kzuz_claims.model import Qualifier
 
@@ -151,7 +155,7 @@ def test_dozens_of_is_a_lower_bound_count() -> None:
 
 
 def test_no_ordinal_begins_another() -> None:
-    # _RANK tries them as a trie, longest first: the same as in any order only if so
+    # the forms of a rank try them as a trie, longest first: the same as in any order only if so
     words = list(numbers._ORDINALS)
     assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
 
@@ -163,3 +167,189 @@ def test_number_words_pass_other_words_at_once_and_find_the_same() -> None:
     assert plain.pattern != pattern.pattern
     text = "Twenty-five, a billion, dozens of firms, one and a half, Sixty ſeven, an alpha"
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"0123456789,.  \u00a0\t-−+/:x_(—",
+            *("Twenty", "-five", " one", "ONE", " a", " An", "a", " million", " M", " bn", "ſix"),
+            *(" of", "dozens", " hundreds", "A dozen", "half a", "money", "\u0130", "\u212a", "٣"),
+            *("123,456", "12,500.5", "1,5", "250,75", "5 700", "4\u00a0438.6", "1.25", " %", "BN"),
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NUMBER_TEXT, st.integers(0, 4), st.integers(0, 4), st.booleans())
+@example("x 250,75 bn, 123,456.7, -5 700 and 4\u00a0438.6 %; +1,5 billion", 0, 0, False)
+@example("A million, twenty-five and a half, (−3.5) and Dozens of", 0, 0, True)
+def test_numbers_are_what_both_patterns_find(
+    text: str, cut: int, cut_end: int, scoped: bool
+) -> None:
+    # the places where a number may begin are found in folded text; the patterns, run
+    # only there, find what their own searches of the whole stretch find
+    t = numbers._tables()
+    lo = min(cut, len(text))
+    hi = max(lo, len(text) - cut_end)
+    plain = re.compile(
+        r"(?<![\w.,/:-])([+\-−]?)"
+        + numbers._DIGITS.replace("{scales}", numbers._alt(list(t.scales)))
+    )
+    want = sorted(
+        [
+            (
+                m.start() + len(m.group(1)),
+                m.end(),
+                m.group()[len(m.group(1)) :],
+                False,
+                -1 if m.group(1) in ("-", "−") else 1,
+            )
+            for m in plain.finditer(text, lo, hi)
+        ]
+        + [
+            (m.start(1), m.end(1), m.group(1), True, 1)
+            for m in t.number_words.finditer(text, lo, hi)
+        ]
+    )
+    if scoped:
+        with _memo.scope():
+            got = numbers._numbers(text, lo, hi, t, set(t.sentence.candidates(text, lo, hi)))
+    else:
+        got = numbers._numbers(text, lo, hi, t, set(t.sentence.candidates(text, lo, hi)))
+    assert got == want
+
+
+_BEFORE_WORDS = [
+    *(" ", "\t", "\u00a0", "-", ".", ",", "x", "5", "12,500", "up", "by", "a", "further"),
+    *("from", "to", "compared", "with", "against", "Versus", "number", "numbered", "of"),
+    *("firms", "stood", "at", "rose", "TOTALLED", "was", "turnover", "than", "over"),
+]
+_BEFORE_TEXT = st.tuples(
+    st.lists(st.sampled_from(_BEFORE_WORDS), max_size=10).map(" ".join),
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from(_BEFORE_WORDS),
+    st.sampled_from(["", " just under", " about", " More than", " over", " nearly", " x"]),
+    st.sampled_from(["", " ", "  ", "\t"]),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_TEXT)
+def test_words_before_a_number_are_looked_for_only_where_they_can_end(text: str) -> None:
+    # the reversed tests of how a stretch ends pass wherever the patterns match there
+    backwards = text[::-1]
+    if numbers._BACK_BEFORE.search(text):
+        assert numbers._BACK_BEFORE_END.match(backwards)
+    if numbers._PAIR_END.search(text):
+        assert numbers._PAIR_END_END.match(backwards)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(
+        st.sampled_from(["", "rose ", "x"]),
+        st.just("from "),
+        st.sampled_from(["5", "12,500", "about 3", "7%"]),
+        st.lists(st.sampled_from([" at", " the", " start", ";", " x"]), max_size=4).map("".join),
+        st.sampled_from([" to", " TO", "to", " into"]),
+        st.sampled_from(["", " about", " around", " nearly", " almost", " over", " x"]),
+        st.sampled_from(["", " ", "\t "]),
+    ).map("".join)
+)
+def test_a_pair_of_counts_is_looked_for_only_where_it_can_end(text: str) -> None:
+    if numbers._PAIR_END.search(text):
+        assert numbers._PAIR_END_END.match(text[::-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("the", "largest", "Second", "3rd", "top", "five", "trade", "partner", "among"),
+                *("ranks", "held", "first", "place", "main", "market", "of", "China's", "x"),
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_a_rank_is_read_with_the_forms_that_can_match_as_with_all(text: str) -> None:
+    found = numbers._tables().sentence.candidates(text, 0, len(text))
+    forms = tuple(i - numbers._RANKS_FROM for i in found if i >= numbers._RANKS_FROM)
+    assert numbers._ranks(text, 0, len(text), [], forms) == numbers._ranks(text, 0, len(text), [])
+
+
+def test_figure_takes_its_fields_as_the_dataclass_would() -> None:
+    # Figure's own __init__ fills the slots directly: the same parameters, in field order,
+    # with the fields' defaults, and every field set
+    fields = dataclasses.fields(Figure)
+    params = list(inspect.signature(Figure).parameters.values())
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params[:-1], fields[:-1], strict=True):
+        assert p.default == (
+            inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
+        )
+    values = [object() for _ in fields]
+    fig = Figure(*values)
+    assert type(fig) is Figure and [getattr(fig, f.name) for f in fields] == values
+    one, two = (
+        Figure(1, 2, 1, 2, Decimal(1), "count", "count"),
+        Figure(1, 2, 1, 2, Decimal(1), "count", "count"),
+    )
+    assert one == two and one.extra == {} and one.extra is not two.extra
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.start = 0  # type: ignore[misc]
+
+
+_AFTER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\t", "-", "–", ",", ".", "x", "5", "°", "ſ", "\u212a", "İ"),
+            *("bn", "Billion", "m", "K", "dollars", "USD", "tenge", "€", "%", "per cent"),
+            *("Pct", "times", "fold", "to", "km", "Kilometre", "ha", "t", "°C", "m²", "years"),
+            *(" of the firms", "of", " A year", "per annum", "Annually", "Of", "daily"),
+        ]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_TEXT)
+@example(" to 5")
+@example(" of the firms")
+@example(" of annual capacity")
+@example("-fold")
+@example(" per cent")
+def test_what_follows_a_number_is_read_only_where_it_can_begin(text: str) -> None:
+    # a pattern read after a number is skipped unless the character its words begin
+    # with (after at most one whitespace, or a hyphen for units) is one they can begin
+    # with, or is not ASCII; wherever the pattern matches, that check lets it through
+    t = numbers._tables()
+
+    def let_through(c: str, starts: frozenset[str]) -> bool:
+        return c in starts or not c.isascii()
+
+    at = text[:1]
+    c = text[1:2] if at.isspace() else at
+    if t.scale_after.match(text):
+        assert let_through(c, t.scale_starts)
+    if t.currency_after.match(text):
+        assert let_through(c, t.currency_starts)
+    if t.percent_after.match(text):
+        assert let_through(c, numbers._PERCENT_STARTS)
+    if numbers._RANGE_TO.match(text):
+        assert let_through(c, numbers._RANGE_STARTS)
+    if t.times_after.match(text):
+        assert at in numbers._FOLD_STARTS or let_through(c, numbers._TIMES_STARTS)
+    if t.unit_after.match(text):
+        assert let_through(c if at != "-" else text[1:2], t.unit_starts)
+    if numbers._PARTITIVE.match(text):
+        assert at.isspace() and (c == "o" or c.isspace())
+    if t.rate_after.match(text):
+        gap = text[:2]
+        assert gap[:1].isspace()
+        assert gap[1:] in t.rate_starts or gap[1:].isspace() or not gap.isascii()

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzuz_claims.extract import numbers
-from kzuz_claims.extract._tails import EndSearch
+from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import load_lexicon
 
 _TABLES = numbers._tables(load_lexicon())
@@ -21,7 +21,10 @@ PATTERNS = [
 ]
 TEXT = st.lists(
     st.sampled_from(
-        [*" \t\u00a0\n(x$€,.-", "US$", "USD", "about", "up to", "more than", "the", "ab", "c", "İ"]
+        [
+            *" \t\u00a0\n(x$€,.-[",
+            *("US$", "USD", "about", "up to", "more than", "the", "ab", "c", "b", "İ", "K"),
+        ]
     ),
     max_size=16,
 ).map("".join)
@@ -50,3 +53,31 @@ def test_end_search_reads_only_the_end_of_a_long_text() -> None:
     at, m = EndSearch(_TABLES.qualifier_before).search(text, 0, len(text)) or (0, None)
     assert m is not None and text[at + m.start() : at + m.end()] == "about "
     assert at > 9_900
+
+
+PHRASES = [
+    _TABLES.currency_ending,
+    _TABLES.qualifier_ending,
+    PhraseBefore(["ab", "c", "b c", "up to", "us$", "(x"], r"\s(", r"\s*"),
+    PhraseBefore(["ab", "c", "b c", "up to", "us$", "(x"], r"\s(\[", r"\s?"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_phrase_before_finds_what_the_whole_slice_gives(
+    text: str, cut_lo: int, cut_hi: int
+) -> None:
+    lo = min(cut_lo, len(text))
+    end = max(lo, len(text) - cut_hi)
+    for phrases in PHRASES:
+        full = phrases.pattern.search(text[lo:end])
+        found = phrases.search(text, lo, end)
+        assert (full is None) == (found is None)
+        if full is not None and found is not None:
+            at, m = found
+            assert (at + m.start(), at + m.end(), m.groups()) == (
+                lo + full.start(),
+                lo + full.end(),
+                full.groups(),
+            )
