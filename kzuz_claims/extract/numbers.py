@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any, overload
+from typing import overload
 
 from kzuz_claims.extract import _memo
 from kzuz_claims.extract._literals import Alternatives, PatternSet, _folded, fold, longest_first
@@ -363,10 +363,6 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
 _NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
 
 
-_NEW_DICT: dict[str, str] = {}
-"""The default of `Figure.extra`: the figure gets a dict of its own."""
-
-
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A figure read from text, before any metric or period is given to it."""
@@ -393,62 +389,6 @@ class Figure:
     """The number was written in words ("ten billion")."""
     sign: int = 1
     extra: dict[str, str] = field(default_factory=dict)
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        num_start: int,
-        num_end: int,
-        value: Decimal,
-        unit: str,
-        kind: str,
-        digits: str = "",
-        scale: int = 0,
-        precision: Decimal | None = None,
-        qualifier: Qualifier | None = None,
-        high: Decimal | None = None,
-        noun: str | None = None,
-        noun_end: int | None = None,
-        modifiers: tuple[str, ...] = (),
-        vague: bool = False,
-        words: bool = False,
-        sign: int = 1,
-        extra: dict[str, str] = _NEW_DICT,
-    ) -> None:
-        """The fields in order, as the dataclass would take them (`extra` a new dict if
-        not given).
-
-        A frozen dataclass sets each field through `object.__setattr__`, the slow path of
-        attribute setting, and a sentence makes figures by the dozen: the object is made
-        a `_FigureSlots` (the same slots, writable), filled, and made a Figure again.
-        """
-        me: Any = self
-        object.__setattr__(self, "__class__", _FigureSlots)
-        me.start = start
-        me.end = end
-        me.num_start = num_start
-        me.num_end = num_end
-        me.value = value
-        me.unit = unit
-        me.kind = kind
-        me.digits = digits
-        me.scale = scale
-        me.precision = precision
-        me.qualifier = qualifier
-        me.high = high
-        me.noun = noun
-        me.noun_end = noun_end
-        me.modifiers = modifiers
-        me.vague = vague
-        me.words = words
-        me.sign = sign
-        me.extra = {} if extra is _NEW_DICT else extra
-        me.__class__ = Figure
-
-
-_FigureSlots = type("_FigureSlots", (), {"__slots__": Figure.__slots__})
-"""A Figure's slots, in its order, with plain attribute setting."""
 
 
 @dataclass(frozen=True, slots=True)

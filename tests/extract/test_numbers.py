@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import re
 from decimal import Decimal
 
@@ -280,28 +278,6 @@ def test_a_rank_is_read_with_the_forms_that_can_match_as_with_all(text: str) -> 
     found = numbers._tables().sentence.candidates(text, 0, len(text))
     forms = tuple(i - numbers._RANKS_FROM for i in found if i >= numbers._RANKS_FROM)
     assert numbers._ranks(text, 0, len(text), [], forms) == numbers._ranks(text, 0, len(text), [])
-
-
-def test_figure_takes_its_fields_as_the_dataclass_would() -> None:
-    # Figure's own __init__ fills the slots directly: the same parameters, in field order,
-    # with the fields' defaults, and every field set
-    fields = dataclasses.fields(Figure)
-    params = list(inspect.signature(Figure).parameters.values())
-    assert [p.name for p in params] == [f.name for f in fields]
-    for p, f in zip(params[:-1], fields[:-1], strict=True):
-        assert p.default == (
-            inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default
-        )
-    values = [object() for _ in fields]
-    fig = Figure(*values)
-    assert type(fig) is Figure and [getattr(fig, f.name) for f in fields] == values
-    one, two = (
-        Figure(1, 2, 1, 2, Decimal(1), "count", "count"),
-        Figure(1, 2, 1, 2, Decimal(1), "count", "count"),
-    )
-    assert one == two and one.extra == {} and one.extra is not two.extra
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        one.start = 0  # type: ignore[misc]
 
 
 _AFTER_TEXT = st.lists(
