@@ -881,21 +881,9 @@ def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
 def scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
     """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `finder`)."""
     plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
+    if plan.finder is None:
         return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
-    out = []
-    search, match = finder.search, pattern.match
-    haystack = text if plan.exact else folded
-    pos = a
-    while (at := search(haystack, pos, b)) is not None:
-        m = match(text, at.start(), b)
-        if m is None:
-            pos = at.start() + 1
-        else:
-            out.append(m)
-            pos = m.end()  # never empty: it starts with a string
-    return out
+    return list(_tried(plan, text, folded, a, b, None))
 
 
 def search(
@@ -903,18 +891,9 @@ def search(
 ) -> re.Match[str] | None:
     """pattern.search(text, a, b); `folded` is fold(text) (see `finder`)."""
     plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
+    if plan.finder is None:
         return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
-    search, match = finder.search, pattern.match
-    haystack = text if plan.exact else folded
-    pos = a
-    while (at := search(haystack, pos, b)) is not None:
-        m = match(text, at.start(), b)
-        if m is not None:
-            return m
-        pos = at.start() + 1
-    return None
+    return next(_tried(plan, text, folded, a, b, None), None)
 
 
 def search_slice(
@@ -922,19 +901,9 @@ def search_slice(
 ) -> re.Match[str] | None:
     """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
     plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
+    if plan.finder is None:
         return pattern.search(part) if plan.possible(folded, a, b) else None
-    search, match = finder.search, pattern.match
-    if plan.exact:  # the finder reads the slice itself
-        folded, a, b = part, 0, b - a
-    pos = a
-    while (at := search(folded, pos, b)) is not None:
-        m = match(part, at.start() - a)
-        if m is not None:
-            return m
-        pos = at.start() + 1
-    return None
+    return next(_tried(plan, part, folded, a, b, part), None)
 
 
 def scan_slice(
@@ -943,19 +912,30 @@ def scan_slice(
     """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
     fold(text) (see `finder`)."""
     plan = _plan(pattern)
-    finder = plan.finder
-    if finder is None:
+    if plan.finder is None:
         return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
-    out = []
-    search, match = finder.search, pattern.match
-    if plan.exact:  # the finder reads the slice itself
-        folded, a, b = part, 0, b - a
+    return list(_tried(plan, part, folded, a, b, part))
+
+
+def _tried(
+    plan: _Plan, text: str, folded: str, a: int, b: int, part: str | None
+) -> Iterator[re.Match[str]]:
+    """The matches of `plan.pattern` in text[a:b], or in the slice `part` == text[a:b] on
+    its own (offsets into it), tried only where its finder says one can start."""
+    finder = plan.finder
+    assert finder is not None
+    subject, shift, end = (text, 0, b) if part is None else (part, a, len(part))
+    haystack = folded
+    if plan.exact:  # the finder reads the text itself (the slice, for a slice)
+        haystack = subject
+        if part is not None:
+            a, b, shift = 0, len(part), 0
+    match = plan.pattern.match
     pos = a
-    while (at := search(folded, pos, b)) is not None:
-        m = match(part, at.start() - a)
+    while (at := finder.search(haystack, pos, b)) is not None:
+        m = match(subject, at.start() - shift, end)
         if m is None:
             pos = at.start() + 1
         else:
-            out.append(m)
-            pos = a + m.end()
-    return out
+            yield m
+            pos = m.end() + shift  # never empty: it starts with a string
