@@ -30,22 +30,27 @@ TEXT = st.lists(
 ).map("".join)
 
 
+def _assert_same(
+    full: re.Match[str] | None, found: tuple[int, re.Match[str]] | None, lo: int
+) -> None:
+    """A search of the slice from `lo` and a search from the end found the same match."""
+    assert (full is None) == (found is None)
+    if full is not None and found is not None:
+        at, m = found
+        assert (at + m.start(), at + m.end(), m.groups()) == (
+            lo + full.start(),
+            lo + full.end(),
+            full.groups(),
+        )
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXT, st.integers(0, 6), st.integers(0, 6))
 def test_end_search_finds_what_the_whole_slice_gives(text: str, cut_lo: int, cut_hi: int) -> None:
     lo = min(cut_lo, len(text))
     end = max(lo, len(text) - cut_hi)
     for pattern in PATTERNS:
-        full = pattern.search(text[lo:end])
-        found = EndSearch(pattern).search(text, lo, end)
-        assert (full is None) == (found is None)
-        if full is not None and found is not None:
-            at, m = found
-            assert (at + m.start(), at + m.end(), m.groups()) == (
-                lo + full.start(),
-                lo + full.end(),
-                full.groups(),
-            )
+        _assert_same(pattern.search(text[lo:end]), EndSearch(pattern).search(text, lo, end), lo)
 
 
 def test_end_search_reads_only_the_end_of_a_long_text() -> None:
@@ -71,13 +76,4 @@ def test_phrase_before_finds_what_the_whole_slice_gives(
     lo = min(cut_lo, len(text))
     end = max(lo, len(text) - cut_hi)
     for phrases in PHRASES:
-        full = phrases.pattern.search(text[lo:end])
-        found = phrases.search(text, lo, end)
-        assert (full is None) == (found is None)
-        if full is not None and found is not None:
-            at, m = found
-            assert (at + m.start(), at + m.end(), m.groups()) == (
-                lo + full.start(),
-                lo + full.end(),
-                full.groups(),
-            )
+        _assert_same(phrases.pattern.search(text[lo:end]), phrases.search(text, lo, end), lo)
