@@ -220,7 +220,7 @@ class PatternSet:
         by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
         if by_text is None:
             by_text = memo[_BY_TEXT] = {}
-        part = _folded(text)[lo:hi]
+        part = folded_text(text)[lo:hi]
         got = by_text.get(part)
         if got is None or got[0] != state.number:
             got = by_text[part] = state.number, _met(state, part, 0, len(part))
@@ -438,7 +438,9 @@ _REGISTRY = _Registry()
 
 
 @_memo.memoised
-def _folded(text: str) -> str:
+def folded_text(text: str) -> str:
+    """`fold(text)`, once per text in a memo scope: the prefilter and the readers of a
+    sentence's folded form (periods, numbers, cues) share it."""
     return fold(text)
 
 

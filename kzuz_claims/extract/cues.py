@@ -19,6 +19,7 @@ from typing import NamedTuple
 from kzuz_claims.extract._literals import (
     PatternSet,
     fold,
+    folded_text,
     isword,
     longest_first,
     requirements,
@@ -27,7 +28,6 @@ from kzuz_claims.extract._literals import (
     search,
     search_slice,
 )
-from kzuz_claims.extract._literals import _folded as folded_text
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure

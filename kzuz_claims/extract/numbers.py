@@ -16,7 +16,7 @@ from functools import cache
 from typing import overload
 
 from kzuz_claims.extract import _memo
-from kzuz_claims.extract._literals import Alternatives, PatternSet, _folded, fold, longest_first
+from kzuz_claims.extract._literals import Alternatives, PatternSet, fold, folded_text, longest_first
 from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
@@ -724,7 +724,7 @@ def _words(
         ]
     before = start - 1 if start else 0
     if _memo.active():
-        folded, shift = _folded(text), 0
+        folded, shift = folded_text(text), 0
     else:
         folded, shift = fold(text[before:end]), before
     if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Literal
 
 from kzuz_claims.extract import _memo
-from kzuz_claims.extract._literals import PatternSet, _folded, fold, longest_first
+from kzuz_claims.extract._literals import PatternSet, fold, folded_text, longest_first
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -415,7 +415,7 @@ class _Sentence:
         # inside a memo scope the whole text is folded once (the literal prefilter
         # folds it too); outside one, only the stretch (`base` is where it starts)
         if _memo.active():
-            self.folded, self.base = _folded(text), 0
+            self.folded, self.base = folded_text(text), 0
         else:
             self.folded, self.base = fold(text[lo:hi]), lo
         self._rev: str | None = None
