@@ -49,24 +49,40 @@ from kzuz_claims.model import (
 from kzuz_claims.rules.context import RuleContext
 from kzuz_claims.rules.registry import Rule, RuleRegistry
 
-__all__ = ["CRASH_NAME", "BlockKey", "block_key", "blocks", "candidate_pairs", "check"]
+__all__ = [
+    "CRASH_NAME",
+    "BlockKey",
+    "SubjectKey",
+    "block_key",
+    "blocks",
+    "candidate_pairs",
+    "check",
+    "subject_key",
+]
+
+SubjectKey = tuple[str, str, str, tuple[str, ...], str]
+"""(metric, of, object, sorted entities, direction); unset fields are ""."""
 
 BlockKey = tuple[str, str, str, tuple[str, ...], str, str]
-"""(metric, of, object, sorted entities, direction, modality); unset fields are ""."""
+"""A `SubjectKey` and the modality."""
 
 T = TypeVar("T")
 
 
-def block_key(claim: Claim) -> BlockKey:
-    """The block a claim belongs to; only claims with equal keys are ever paired."""
+def subject_key(claim: Claim) -> SubjectKey:
+    """What a figure measures: its metric, what of, which object, between whom, which way."""
     return (
         claim.metric,
         claim.of or "",
         claim.object or "",
         tuple(sorted(set(claim.entities))),
         claim.direction or "",
-        claim.modality.value,
     )
+
+
+def block_key(claim: Claim) -> BlockKey:
+    """The block a claim belongs to; only claims with equal keys are ever paired."""
+    return (*subject_key(claim), claim.modality.value)
 
 
 def claim_order(claim: Claim) -> tuple[str, int, str]:

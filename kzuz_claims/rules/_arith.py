@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from kzuz_claims.engine import block_key
 from kzuz_claims.model import Claim, MetricKind, Period, Quantity
 from kzuz_claims.model.display import format_amount, format_number
 from kzuz_claims.rules import _format as fmt
@@ -183,16 +184,7 @@ def in_report_order(claims: Iterable[Claim]) -> list[Claim]:
 
 def identity(c: Claim) -> tuple[str, str, str, tuple[str, ...], str, str, str, str]:
     """What makes two figures figures of the same thing, apart from time."""
-    return (
-        c.metric,
-        c.of or "",
-        c.object or "",
-        tuple(sorted(set(c.entities))),
-        c.direction or "",
-        c.modality.value,
-        c.scope or "",
-        c.quantity.unit,
-    )
+    return (*block_key(c), c.scope or "", c.quantity.unit)
 
 
 def is_level(c: Claim) -> bool:

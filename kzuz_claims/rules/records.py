@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kzuz_claims.engine import subject_key
 from kzuz_claims.model import Claim, Evidence, Finding, MetricKind, Modality, Severity
 from kzuz_claims.model.display import format_period, format_quantity, format_ratio
 from kzuz_claims.rules import _format as fmt
@@ -36,15 +37,7 @@ def _subject(c: Claim) -> _SubjectKey:
     """What must match for two figures to be one series: metric, of, object,
     entities, direction, scope and unit (not modality: a forecast record is checked
     against actual figures)."""
-    return (
-        c.metric,
-        c.of or "",
-        c.object or "",
-        tuple(sorted(set(c.entities))),
-        c.direction or "",
-        c.scope or "",
-        c.quantity.unit,
-    )
+    return (*subject_key(c), c.scope or "", c.quantity.unit)
 
 
 @rule(id="KZC012", name="record-contradicted", severity=Severity.WARNING, kind="corpus")
