@@ -174,10 +174,19 @@ class PatternSet:
         self._firsts = sum(by_first)
         # the set's own finder, with the registry's numbers: outside a scope, and inside
         # one until the shared finder is remade with this set's strings (when the scope
-        # closes, so that sets made one after another do not remake it each time)
-        own = {r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)}
-        self._own = _Registry.state_of(own)
-        self._upto = max(own.values(), default=-1) + 1
+        # closes, so that sets made one after another do not remake it each time); made
+        # when first needed, as most sets are made before any text is read (`prepared`)
+        self._own_ids = {
+            r: n for rs, w in zip(read, wanted, strict=True) for r, n in zip(rs, w, strict=True)
+        }
+        self._own_state: _State | None = None
+        self._upto = max(self._own_ids.values(), default=-1) + 1
+
+    @property
+    def _own(self) -> _State:
+        if self._own_state is None:
+            self._own_state = _Registry.state_of(self._own_ids)
+        return self._own_state
 
     def candidates(self, text: str, lo: int, hi: int) -> list[int]:
         """Indices of the patterns that can match in text[lo:hi], in order."""
@@ -435,6 +444,13 @@ def _met(state: _State, folded: str, lo: int, hi: int) -> int:
 
 
 _REGISTRY = _Registry()
+
+
+def share_all() -> None:
+    """Make the shared finder cover every shared set made so far. Readers that make their
+    sets before any text is read, then call this, have the finder made once; sets made
+    later, inside a memo scope, have it remade when the scope closes."""
+    _REGISTRY.refresh()
 
 
 @_memo.memoised

@@ -1135,6 +1135,12 @@ _ATTR_PATTERNS = [
 ]
 
 
+def prepare(lexicon: Lexicon) -> None:
+    """Make the shared pattern sets of this module (see `_literals.share_all`)."""
+    _tables(lexicon)
+    _attribution_set()
+
+
 @cache
 def _attribution_set() -> tuple[PatternSet, re.Pattern[str]]:
     """The attribution patterns, and a pattern that finds, in folded text, a string one of

@@ -487,6 +487,11 @@ def _alt_i(words: Sequence[str]) -> str:
     return longest_first(w.lower() for w in words)
 
 
+def prepare(lexicon: Lexicon) -> None:
+    """Make the shared pattern sets of this module (see `_literals.share_all`)."""
+    _tables(lexicon)
+
+
 @cache
 def _tables(lexicon: Lexicon | None = None) -> _Tables:
     ph = (lexicon or load_lexicon()).phrases

@@ -19,6 +19,7 @@ from typing import Literal
 
 from kzuz_claims.extract import _memo
 from kzuz_claims.extract._literals import PatternSet, fold, folded_text, longest_first
+from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 Role = Literal["period", "compared", "same_period", "horizon", "duration", "date"]
@@ -297,6 +298,11 @@ the letters that can begin one."""
 @cache
 def _pattern_set() -> PatternSet:
     return PatternSet(pat for _, pat in _PATTERNS)
+
+
+def prepare(lexicon: Lexicon) -> None:
+    """Make the shared pattern set of this module (see `_literals.share_all`)."""
+    _pattern_set()
 
 
 @dataclass(frozen=True, slots=True, eq=False)

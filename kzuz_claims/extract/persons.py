@@ -67,6 +67,11 @@ def _anchored(lexicon: Lexicon) -> PatternSet:
     return PatternSet(_patterns(lexicon))
 
 
+def prepare(lexicon: Lexicon) -> None:
+    """Make the shared pattern set of this module (see `_literals.share_all`)."""
+    _anchored(lexicon)
+
+
 @cache
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     alt = longest_first(lexicon.phrases.offices.get("titles", ()), ignore_case=False)

@@ -13,8 +13,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from kzuz_claims.config import Config
-from kzuz_claims.extract import _memo, cues, periods, sentences
-from kzuz_claims.extract._literals import Alternatives
+from kzuz_claims.extract import _memo, cues, numbers, periods, persons, sentences
+from kzuz_claims.extract._literals import Alternatives, share_all
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
 from kzuz_claims.extract.periods import PeriodMention
@@ -60,11 +60,21 @@ def extract(
     lex = lexicon or load_lexicon()
     cfg = config or Config()
     claims: list[Claim] = []
+    _prepare(lex)
     with _memo.scope():
         for doc in docs:
             claims.extend(extract_claims(doc, config=cfg, lexicon=lex))
         persons = find_persons(docs, lex)
     return Extraction(tuple(claims), tuple(persons))
+
+
+def _prepare(lex: Lexicon) -> None:
+    """Every reader's shared pattern sets made before any text is read, and the shared
+    literal finder made once for all of them: made as each reader first asks, during the
+    first extraction, the finder would be made several times over."""
+    for reader in (periods, numbers, cues, persons):
+        reader.prepare(lex)
+    share_all()
 
 
 _BULLET = re.compile(r"[ \t]*[→•▸►▪●*»–-][ \t]")
@@ -142,6 +152,7 @@ def extract_claims(
     doc: Document, *, config: Config | None = None, lexicon: Lexicon | None = None
 ) -> list[Claim]:
     """The claims of one document, in text order."""
+    _prepare(lexicon or load_lexicon())
     with _memo.scope():
         return _claims_of(doc, config=config, lexicon=lexicon)
 
