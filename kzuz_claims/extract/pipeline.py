@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from kzuz_claims.config import Config
 from kzuz_claims.extract import _memo, cues, numbers, periods, persons, sentences
-from kzuz_claims.extract._literals import Alternatives, share_all
+from kzuz_claims.extract._literals import Alternatives, folded_text, search, share_all
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
 from kzuz_claims.extract.periods import PeriodMention
@@ -680,17 +680,12 @@ def _claim(
     kinds = _amount_kinds(lex)
     if fig.kind == "money" and (
         kinds.per_unit_after.match(text, fig.end, hi)
-        or (
-            _may_hold(kinds.per_unit_opening, text, lo, hi)
-            and kinds.per_unit_before.search(text, lo, fig.start)
-        )
+        or search(kinds.per_unit_before, text, folded_text(text), lo, fig.start)
     ):
         # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
         choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
-    elif (
-        fig.kind == "money"
-        and _may_hold(kinds.financing_opening, text, lo, hi)
-        and (financing := kinds.financing_before.search(text, lo, fig.start))
+    elif fig.kind == "money" and (
+        financing := search(kinds.financing_before, text, folded_text(text), lo, fig.start)
     ):
         # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
         word = financing.group(1).lower().rstrip("s").replace(" ", "_")
@@ -853,15 +848,12 @@ _LEVEL_FREE = ("growth_rate", "growth_multiple", "share")
 
 class _AmountKinds(NamedTuple):
     """The `[amounts]` tables of the phrase lexicon as patterns for what a money figure
-    is, when not its metric's amount. The searches that end at the figure try every
-    place of the sentence; each comes with its opening part, looked for once per
-    sentence, without which it cannot match."""
+    is, when not its metric's amount. The searches that end at the figure are run with
+    `_literals.search`, only where their words are."""
 
     per_unit_after: re.Pattern[str]
     per_unit_before: re.Pattern[str]
-    per_unit_opening: re.Pattern[str]
     financing_before: re.Pattern[str]
-    financing_opening: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -873,23 +865,17 @@ def _amount_kinds(lex: Lexicon) -> _AmountKinds:
         return f"(?:{alt})" if alt else "(?!)"
 
     measure = words("measures")
-    per_unit = rf"\b(?:a|one|per)\s+{measure}\s+of\b"
-    financing = rf"\b({words('financing')})\s+(?:of|worth|totall?ing)"
     return _AmountKinds(
         per_unit_after=re.compile(rf"\s*(?:a|an|per|/)\s*{measure}\b", re.I),
         per_unit_before=re.compile(
-            rf"{per_unit}[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b[^.;]{{0,20}}\Z", re.I
+            rf"\b(?:a|one|per)\s+{measure}\s+of\b[^.;]{{0,60}}?\b(?:for|at|cost|costs|sold)\b"
+            r"[^.;]{0,20}\Z",
+            re.I,
         ),
-        per_unit_opening=re.compile(per_unit, re.I),
-        financing_before=re.compile(rf"{financing}\s*\Z", re.I),
-        financing_opening=re.compile(financing, re.I),
+        financing_before=re.compile(
+            rf"\b({words('financing')})\s+(?:of|worth|totall?ing)\s*\Z", re.I
+        ),
     )
-
-
-@_memo.memoised
-def _may_hold(opening: re.Pattern[str], text: str, lo: int, hi: int) -> bool:
-    """Whether text[lo:hi] holds a match of `opening`: once per sentence, not per figure."""
-    return opening.search(text, lo, hi) is not None
 
 
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
