@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import attrgetter
 from typing import Literal
 
 from kzuz_claims.extract import _memo
-from kzuz_claims.extract._literals import PatternSet, fold, folded_text, longest_first
+from kzuz_claims.extract._literals import (
+    PatternSet,
+    finder,
+    fold,
+    folded_text,
+    longest_first,
+    scan,
+)
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
@@ -336,9 +343,11 @@ class _Anchor:
 
 
 _MONTH_START = _Token(
-    re.compile(r"\b(?:" + longest_first({name[:3] for name in _MONTHS}) + ")"), True
+    re.compile("(?:" + longest_first({name[:3] for name in _MONTHS}) + r")(?<!\w...)"), True
 )
-"""The start of a month name (each begins with its three-letter abbreviation), folded."""
+"""The start of a month name (each begins with its three-letter abbreviation), folded,
+that no word character stands before: the \\b is a lookbehind after the letters, so that
+the engine can skip ahead to the letters that begin one."""
 _YEAR_DIGITS = _Token(_YEAR_RE, False)
 """A year, in the text itself (folded, every digit is a 0)."""
 _YEAR_WORD = _Token(re.compile(r" year\b"), True, 1)
@@ -414,7 +423,7 @@ class _Sentence:
     """A stretch of text as `find` reads it: its folded form (see `_literals.fold`), and,
     asked once for all patterns, where matches with a given anchor can start."""
 
-    __slots__ = ("_rev", "_starts", "_tokens", "base", "folded", "hi", "lo", "text")
+    __slots__ = ("_rev", "_starts", "base", "folded", "hi", "lo", "text")
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text, self.lo, self.hi = text, lo, hi
@@ -425,7 +434,6 @@ class _Sentence:
         else:
             self.folded, self.base = fold(text[lo:hi]), lo
         self._rev: str | None = None
-        self._tokens: dict[_Token, list[int]] = {}
         self._starts: dict[_Anchor, list[int]] = {}
 
     def maybe_period(self) -> bool:
@@ -433,53 +441,63 @@ class _Sentence:
         lo, hi = self.lo - self.base, self.hi - self.base
         return self.folded.find("0", lo, hi) >= 0 or bool(_MAYBE_PERIOD.search(self.folded, lo, hi))
 
-    def tokens(self, token: _Token) -> list[int]:
-        """Where the token stands in the stretch, in order."""
-        found = self._tokens.get(token)
-        if found is None:
-            lo, hi, base = self.lo, self.hi, self.base
-            src, skip = (self.folded, base) if token.folded else (self.text, 0)
-            found = [
-                m.start() + token.offset + skip
-                for m in token.find.finditer(src, lo - skip, hi - skip)
-            ]
-            self._tokens[token] = found
-        return found
-
     def starts(self, anchor: _Anchor) -> list[int]:
         """In order, every place in the stretch where a match anchored so can start."""
         found = self._starts.get(anchor)
-        if found is not None:
-            return found
-        at = self.tokens(anchor.token)
-        if at:
-            lo, hi = self.lo, self.hi
-            if self._rev is None:
-                self._rev = self.folded[lo - self.base : hi - self.base][::-1]
-            rev, back = self._rev, anchor.back.match
-            # rev[hi - a] is the character before a; a lead word read back to j starts at hi - j
-            places = set(at) if anchor.bare else set()
-            for a in at:
-                lead = back(rev, hi - a)
-                if lead is not None:
-                    places.update(hi - j for _, j in lead.regs[1:] if j >= 0)
-            at = sorted(places)
-        self._starts[anchor] = at
-        return at
+        if found is None:
+            found = self._starts[anchor] = self._places(anchor)
+        return found
 
-    def finditer(self, pattern: re.Pattern[str], anchor: _Anchor) -> Iterator[re.Match[str]]:
-        """What `pattern.finditer(text, lo, hi)` gives, trying only where it can start."""
-        text, hi = self.text, self.hi
-        pos = self.lo
+    def _places(self, anchor: _Anchor) -> list[int]:
+        token, lo, hi, base = anchor.token, self.lo, self.hi, self.base
+        if token.folded:
+            shift = base + token.offset
+            at = [m.start() + shift for m in token.find.finditer(self.folded, lo - base, hi - base)]
+        else:
+            at = [m.start() for m in token.find.finditer(self.text, lo, hi)]
+        if not at:
+            return at
+        if self._rev is None:
+            self._rev = self.folded[lo - base : hi - base][::-1]
+        rev, back = self._rev, anchor.back.match
+        # rev[hi - a] is the character before a; a lead word read back to j starts at hi - j
+        places = at.copy() if anchor.bare else []
+        for a in at:
+            lead = back(rev, hi - a)
+            if lead is not None:
+                for _, j in lead.regs[1:]:
+                    if j < 0:  # the groups are nested: the first unmatched ends the lead
+                        break
+                    places.append(hi - j)
+        return sorted(set(places))
+
+    def matches(self, pattern: re.Pattern[str], anchor: _Anchor | None) -> list[re.Match[str]]:
+        """What `pattern.finditer(text, lo, hi)` gives, trying only where a match can start:
+        where its anchor allows, or where its finder reads the strings that begin one."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if anchor is None:
+            if self.base == 0 and _SKIPS_WITH_FINDER.get(pattern, False):
+                return scan(pattern, text, self.folded, lo, hi)
+            return list(pattern.finditer(text, lo, hi))
+        out = []
+        pos = lo
         for p in self.starts(anchor):
             if p >= pos:
                 m = pattern.match(text, p, hi)
                 if m is not None:
-                    yield m
+                    out.append(m)
                     pos = m.end()
+        return out
 
 
 _ENTRIES = [(name, pattern, _ANCHORS.get(name)) for name, pattern in _PATTERNS]
+
+_SKIPS_WITH_FINDER = {
+    pattern: name not in _ANCHORS and pattern.pattern.startswith(r"\b") and bool(finder(pattern))
+    for name, pattern in _PATTERNS
+}
+"""The patterns left unanchored that open with \\b, where the engine tries every place:
+tried only where `_literals.finder` reads the words that begin them (see `scan`)."""
 
 
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
@@ -495,12 +513,7 @@ def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMentio
     out: list[PeriodMention] = []
     for i in candidates:
         name, pattern, anchor = _ENTRIES[i]
-        found = (
-            pattern.finditer(text, start, end)
-            if anchor is None
-            else sentence.finditer(pattern, anchor)
-        )
-        for m in found:
+        for m in sentence.matches(pattern, anchor):
             s, e = m.span()
             if s == e or (taken and any(s < e0 and s0 < e for s0, e0 in taken)):
                 continue
@@ -515,8 +528,11 @@ def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMentio
             out.append(pm)
     if not out:
         return out
-    out.sort(key=lambda p: p.start)
+    out.sort(key=_start)
     return [_as_compared(sentence, p) for p in out]
+
+
+_start = attrgetter("start")
 
 
 _COMPARED_BEFORE = re.compile(
@@ -563,6 +579,53 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
     ) -> PeriodMention:
         return PeriodMention(s, e, role, text, period, relative, years)
 
+    # the most frequent kinds are asked first: each test costs every kind after it
+    if name == "year":
+        y = int(g["y"])
+        return mention(
+            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, False, text), False
+        )
+    if name == "rel_year":
+        ref = g["y"].lower()
+        if ref in ("the year", "the same year"):
+            return None
+        y, rel = _year_of(ref, pub)
+        if y is None:
+            return mention("period", None, True)
+        return mention(
+            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel
+        )
+    if name == "month_range":
+        m1, m2 = _MONTHS[g["m1"].lower().rstrip(".")], _MONTHS[g["m2"].lower().rstrip(".")]
+        if m2 < m1:
+            return None
+        y, rel = _year_of(g["y"], pub) if g["y"] else ((pub.year, True) if pub else (None, True))
+        if y is None:
+            return mention("period", None, rel)
+        a, b = _months(y, m1, m2)
+        kind = PeriodKind.YEAR_TO_DATE if m1 == 1 else PeriodKind.RANGE
+        return mention("period", _mk(a, b, kind, rel, text), rel)
+    if name in ("event_date", "numeric_date"):
+        return mention("date", None, False)
+    if name == "month_alone":
+        mo = _MONTHS[g["m"].lower().rstrip(".")]
+        if pub is None:
+            return mention("period", None, True)
+        y = pub.year if mo < pub.month else pub.year - 1
+        a, b = _months(y, mo, mo)
+        return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
+    if name == "deadline":
+        ref = g["y"].lower()
+        if ref.isdigit():
+            y, rel = int(ref), False
+        elif pub is None:
+            return mention("horizon", None, True)
+        else:
+            y, rel = (pub.year + 1 if "next" in ref else pub.year), True
+        start = pub if pub is not None and pub.year <= y else date(y, 1, 1)
+        return mention(
+            "horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel
+        )
     if name == "same_period":
         y, rel = _year_of(g["y"], pub) if not g["y"].lower().startswith("a year") else (None, True)
         return mention(
@@ -600,16 +663,6 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             return mention("period", None, rel)
         a, b = _months(y, 1, n)
         return mention("period", _mk(a, b, PeriodKind.YEAR_TO_DATE, rel, text), rel)
-    if name == "month_range":
-        m1, m2 = _MONTHS[g["m1"].lower().rstrip(".")], _MONTHS[g["m2"].lower().rstrip(".")]
-        if m2 < m1:
-            return None
-        y, rel = _year_of(g["y"], pub) if g["y"] else ((pub.year, True) if pub else (None, True))
-        if y is None:
-            return mention("period", None, rel)
-        a, b = _months(y, m1, m2)
-        kind = PeriodKind.YEAR_TO_DATE if m1 == 1 else PeriodKind.RANGE
-        return mention("period", _mk(a, b, kind, rel, text), rel)
     if name == "half":
         h = (
             1
@@ -672,18 +725,6 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         return mention(
             "period", _mk(date(pub.year, 1, 1), pub, PeriodKind.YEAR_TO_DATE, True, text), True
         )
-    if name == "deadline":
-        ref = g["y"].lower()
-        if ref.isdigit():
-            y, rel = int(ref), False
-        elif pub is None:
-            return mention("horizon", None, True)
-        else:
-            y, rel = (pub.year + 1 if "next" in ref else pub.year), True
-        start = pub if pub is not None and pub.year <= y else date(y, 1, 1)
-        return mention(
-            "horizon", _mk(start, date(y, 12, 31), PeriodKind.OPEN_TARGET, rel, text), rel
-        )
     if name == "deadline_month":
         mo = _MONTHS[g["m"].lower().rstrip(".")]
         if g.get("y"):
@@ -714,19 +755,10 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         y, rel = _year_of(g["y"], pub)
         p = None if y is None else _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text)
         return mention("compared", p, rel)
-    if name in ("event_date", "numeric_date"):
-        return mention("date", None, False)
     if name == "month_year":
         mo, y = _MONTHS[g["m"].lower().rstrip(".")], int(g["y"])
         a, b = _months(y, mo, mo)
         return mention("period", _mk(a, b, PeriodKind.MONTH, False, text), False)
-    if name == "month_alone":
-        mo = _MONTHS[g["m"].lower().rstrip(".")]
-        if pub is None:
-            return mention("period", None, True)
-        y = pub.year if mo < pub.month else pub.year - 1
-        a, b = _months(y, mo, mo)
-        return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
     if name == "the_year":
         return PeriodMention(s, e, "period", text, None, True, None, anaphoric=True)
     if name == "rel_month":
@@ -737,16 +769,6 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         a, b = _months(y, mo, mo)
         return mention("period", _mk(a, b, PeriodKind.MONTH, True, text), True)
-    if name == "rel_year":
-        ref = g["y"].lower()
-        if ref in ("the year", "the same year"):
-            return None
-        y, rel = _year_of(ref, pub)
-        if y is None:
-            return mention("period", None, True)
-        return mention(
-            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, rel, text), rel
-        )
     if name == "next_year":
         if pub is None:
             return mention("horizon", None, True)
@@ -766,10 +788,5 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
             return None
         return mention(
             "period", _mk(date(y1, 1, 1), date(y2, 12, 31), PeriodKind.RANGE, False, text), False
-        )
-    if name == "year":
-        y = int(g["y"])
-        return mention(
-            "period", _mk(date(y, 1, 1), date(y, 12, 31), PeriodKind.YEAR, False, text), False
         )
     return None
