@@ -471,12 +471,15 @@ class _Sentence:
                     places.append(hi - j)
         return sorted(set(places))
 
-    def matches(self, pattern: re.Pattern[str], anchor: _Anchor | None) -> list[re.Match[str]]:
+    def matches(
+        self, pattern: re.Pattern[str], anchor: _Anchor | None, by_finder: bool = False
+    ) -> list[re.Match[str]]:
         """What `pattern.finditer(text, lo, hi)` gives, trying only where a match can start:
-        where its anchor allows, or where its finder reads the strings that begin one."""
+        where its anchor allows, or (`by_finder`) where `_literals.finder` reads the
+        strings that begin one."""
         text, lo, hi = self.text, self.lo, self.hi
         if anchor is None:
-            if self.base == 0 and _SKIPS_WITH_FINDER.get(pattern, False):
+            if by_finder and self.base == 0:
                 return scan(pattern, text, self.folded, lo, hi)
             return list(pattern.finditer(text, lo, hi))
         out = []
@@ -490,14 +493,18 @@ class _Sentence:
         return out
 
 
-_ENTRIES = [(name, pattern, _ANCHORS.get(name)) for name, pattern in _PATTERNS]
-
-_SKIPS_WITH_FINDER = {
-    pattern: name not in _ANCHORS and pattern.pattern.startswith(r"\b") and bool(finder(pattern))
+_ENTRIES = [
+    (
+        name,
+        pattern,
+        _ANCHORS.get(name),
+        name not in _ANCHORS and pattern.pattern.startswith(r"\b") and bool(finder(pattern)),
+    )
     for name, pattern in _PATTERNS
-}
-"""The patterns left unanchored that open with \\b, where the engine tries every place:
-tried only where `_literals.finder` reads the words that begin them (see `scan`)."""
+]
+"""Each pattern with how it is tried (see `_Sentence.matches`): where its anchor allows,
+or, for one left unanchored that opens with \\b (where the engine would try every place),
+where its finder reads the words that begin it."""
 
 
 def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMention]:
@@ -512,8 +519,8 @@ def find(text: str, start: int, end: int, pub: date | None) -> list[PeriodMentio
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
     for i in candidates:
-        name, pattern, anchor = _ENTRIES[i]
-        for m in sentence.matches(pattern, anchor):
+        name, pattern, anchor, by_finder = _ENTRIES[i]
+        for m in sentence.matches(pattern, anchor, by_finder):
             s, e = m.span()
             if s == e or (taken and any(s < e0 and s0 < e for s0, e0 in taken)):
                 continue

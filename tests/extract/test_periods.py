@@ -147,8 +147,8 @@ def test_patterns_find_where_they_can_start_what_they_find_everywhere(
     lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
     with _memo.scope() if scoped else contextlib.nullcontext():
         sentence = periods._Sentence(text, lo, hi)
-        for name, pattern in periods._PATTERNS:
-            got = [m.span() for m in sentence.matches(pattern, periods._ANCHORS.get(name))]
+        for name, pattern, anchor, by_finder in periods._ENTRIES:
+            got = [m.span() for m in sentence.matches(pattern, anchor, by_finder)]
             assert got == [m.span() for m in pattern.finditer(text, lo, hi)], name
         maybe = re.compile(r"\d|Q[1-4]|H[12]|" + "|".join(periods._MAYBE_WORDS), re.I)
         assert sentence.maybe_period() == bool(maybe.search(text, lo, hi))
