@@ -586,6 +586,7 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
     ) -> PeriodMention:
         return PeriodMention(s, e, role, text, period, relative, years)
 
+    y: int | None  # the year of the expression, once read
     # the most frequent kinds are asked first: each test costs every kind after it
     if name == "year":
         y = int(g["y"])
