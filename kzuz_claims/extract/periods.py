@@ -449,6 +449,8 @@ class _Sentence:
         return found
 
     def _places(self, anchor: _Anchor) -> list[int]:
+        """`starts`, found: the tokens (if a match can start at one) and the words of the
+        lead before each."""
         token, lo, hi, base = anchor.token, self.lo, self.hi, self.base
         if token.folded:
             shift = base + token.offset
