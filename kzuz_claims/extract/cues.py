@@ -254,6 +254,17 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
+@cache
+def _region_words(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Patterns that find, in folded text, the strings every match of the region pattern
+    holds (one of each set of its `requirements`): few sentences name a region, and the
+    pattern, which tells case only in part, has no start-string finder."""
+    pat = _region_re(lexicon)
+    if pat is None:
+        return ()
+    return tuple(re.compile(longest_first(need, ignore_case=False)) for need in requirements(pat))
+
+
 _REGION_TAIL = re.compile(
     r"\s+(?:of\s+them\s+)?(?:(?:are|is|were|was)\s+)?(?:(?:located|based)\s+)?"
     r"(?:in|at)\s+(?:the\s+)?",
@@ -310,6 +321,7 @@ class _Sentence:
         "_pair",
         "_products",
         "_qualified",
+        "_region",
         "_segments",
         "breaks",
         "folded",
@@ -337,6 +349,7 @@ class _Sentence:
         self._clause_starts: dict[int, int] = {}
         self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._anaphors: bool | None = None
+        self._region: bool | None = None
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
@@ -454,6 +467,17 @@ class _Sentence:
             or (0 < pos < self.hi and isword(text[pos]) and isword(text[pos - 1]))
         )
 
+    def may_name_region(self) -> bool:
+        """Whether a stretch of the sentence may hold a match of the region pattern: a
+        match holds the strings `_region_words` finds, and no stretch of a sentence that
+        lacks them holds them."""
+        if self._region is None:
+            folded, lo, hi = self.folded, self.lo, self.hi
+            self._region = all(
+                p.search(folded, lo, hi) is not None for p in _region_words(self.lexicon)
+            )
+        return self._region
+
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """`countries(text, a, b, lexicon)` for a stretch of the sentence.
 
@@ -505,6 +529,8 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     if pat is None:
         return None
     sent = _sentence(text, lo, hi, lexicon)
+    if not sent.may_name_region():
+        return None
     _, e = sent.segment(fig.start)
     clause_start = sent.clause_start(fig.start)
     found = _last(sent.scan(pat, clause_start, fig.start))

@@ -106,6 +106,10 @@ def test_a_sentence_reads_countries_and_references_of_its_stretches(
             assert sent.countries(a, b) == list(cues._countries(text, a, b, LEX))
             if not sent.may_refer_back(b):
                 assert not list(cues._ANAPHOR.finditer(text, 0, b))
+            region = cues._region_re(LEX)
+            if region is not None and not sent.may_name_region():
+                assert not list(region.finditer(text, a, b))
+                assert not any(region.match(text, at, b) for at in range(a, b + 1))
 
 
 def test_isword_reads_as_the_regex_engine_does() -> None:
