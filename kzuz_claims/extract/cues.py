@@ -956,11 +956,18 @@ _PARTNER_TAILS = (
 )
 
 
+_PARTNER_TAIL_ENDS = frozenset("–—:-)h")
+"""The last character before the whitespace that ends a match of `_PARTNER_TAILS` (a
+dash or colon, the bracket, or "with"): a figure after any other cannot be a partner's."""
+
+
 def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str | None:
     """The country a figure belongs to in a list of partners: "Russia – $5.1bn"."""
-    pat, of = _country_re(lexicon)
     a = max(lo, fig.start - 60)
     left = text[a : fig.start]
+    if left.rstrip()[-1:] not in _PARTNER_TAIL_ENDS:
+        return None  # no tail ends at the figure: the countries need not be looked for
+    pat, of = _country_re(lexicon)
     for m in scan_slice(pat, folded_text(text), a, fig.start, left):
         tail = left[m.end() :]
         if any(p.fullmatch(tail) for p in _PARTNER_TAILS):
