@@ -154,6 +154,13 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _longest_name(lexicon: Lexicon) -> int:
+    """The length of the longest country name (a match of the country pattern)."""
+    _, of = _country_re(lexicon)
+    return max(map(len, of), default=0)
+
+
+@cache
 def _name_ends(lexicon: Lexicon) -> frozenset[str]:
     """The characters other than word characters that a country name ends with."""
     _, of = _country_re(lexicon)
@@ -484,36 +491,39 @@ class _Sentence:
         The country pattern is \\b, a name, then no word character or hyphen: it reads
         one character past a match, so a match of the sentence ending at `b` is the
         stretch's too; one ending at `b` in the stretch alone needs a name to end at
-        b - 1 where a word character or hyphen follows. A match of the sentence that
-        runs across `a` or `b` leaves the stretch's own to be found."""
+        b - 1 where a word character or hyphen follows. There, a match that starts
+        further than the longest name before `b` reads nothing from `b` on and is the
+        stretch's too, and the stretch's own are looked for after it. A match of the
+        sentence that runs across `a` or `b` leaves the stretch's own to be found."""
         if a >= b:
             return []
         if self._countries is None:
             found = _all_countries(self.text, self.lo, self.hi, self.lexicon)
             self._countries = [c[0] for c in found], [c[1] for c in found], found
         starts, ends, found = self._countries
-        text = self.text
+        text, lexicon = self.text, self.lexicon
         i = bisect_left(starts, a)
+        if not (self.lo <= a and b <= self.hi) or (i and ends[i - 1] > a):
+            return list(_countries(text, a, b, lexicon))
+        cut = b  # the matches of the sentence that start before it are the stretch's
         if (
-            self.lo <= a
-            and b <= self.hi
-            and not (i and ends[i - 1] > a)
-            and not (
-                b < self.hi
-                and (isword(text[b]) or text[b] == "-")
-                and _may_end_name(text[b - 1], self.lexicon)
-            )
+            b < self.hi
+            and (isword(text[b]) or text[b] == "-")
+            and _may_end_name(text[b - 1], lexicon)
         ):
-            out = []
-            while i < len(starts) and starts[i] < b:
-                if ends[i] > b:
-                    break
-                if found[i][2]:
-                    out.append(found[i])
-                i += 1
-            else:
-                return out
-        return list(_countries(text, a, b, self.lexicon))
+            cut = max(a, b - _longest_name(lexicon) - 1)
+        out = []
+        while i < len(starts) and starts[i] < cut:
+            if ends[i] > b:
+                return list(_countries(text, a, b, lexicon))
+            if found[i][2]:
+                out.append(found[i])
+            i += 1
+        if cut < b:
+            # the stretch goes on from the last match before `cut` (none crosses `a`)
+            since = max(cut, ends[i - 1]) if i else cut
+            out.extend(c for c in _all_countries(text, since, b, lexicon) if c[2])
+        return out
 
 
 @memoised
