@@ -346,7 +346,7 @@ class _Sentence:
         self.folded = folded_text(text)
         self.breaks = _segment_breaks(text, lo, hi)
         self._pair: bool | None = None
-        self._candidates: list[int] | None = None
+        self._candidates: tuple[list[int], list[int]] | None = None
         self._directions: dict[tuple[int, int, str, int], tuple[str | None, str | None]] = {}
         self._products: dict[tuple[int, int], str | None] = {}
         self._qualified: dict[tuple[int, int, int], bool] = {}
@@ -452,12 +452,12 @@ class _Sentence:
     def candidates(self, group: int) -> list[int]:
         """The indices in `_tables` of the patterns of a group that can match in the
         sentence (`PatternSet.candidates`)."""
-        tables = _tables(self.lexicon)
         if self._candidates is None:
-            self._candidates = tables.patterns.candidates(self.text, self.lo, self.hi)
-        found = self._candidates
-        lo, hi = tables.starts[group], tables.starts[group + 1]
-        return found[bisect_left(found, lo) : bisect_left(found, hi)]
+            tables = _tables(self.lexicon)
+            found = tables.patterns.candidates(self.text, self.lo, self.hi)
+            cut = bisect_left(found, tables.starts[_MODALITY])
+            self._candidates = found[:cut], found[cut:]
+        return self._candidates[group]
 
     def may_refer_back(self, pos: int) -> bool:
         """Whether text[lo:pos] may hold a reference back (`_ANAPHOR`).
@@ -1050,7 +1050,7 @@ def _count_metric(sent: _Sentence, fig: Figure) -> MetricChoice | None:
     best: tuple[int, MetricEntry] | None = None
     s, e = sent.segment(fig.start)
     for k, (entry, nouns, several) in enumerate(_counted(sent.lexicon)):
-        named = any(noun.endswith(n) for n in several)
+        named = noun.endswith(several)
         if (head not in nouns and not named) or not sent.qualifies(k, entry, s, e):
             continue
         rank = entry.priority + (2 if named else 0)
