@@ -154,6 +154,13 @@ def _country_re(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _longest_name(lexicon: Lexicon) -> int:
+    """The length of the longest country name (a match of the country pattern)."""
+    _, of = _country_re(lexicon)
+    return max(map(len, of), default=0)
+
+
+@cache
 def _name_ends(lexicon: Lexicon) -> frozenset[str]:
     """The characters other than word characters that a country name ends with."""
     _, of = _country_re(lexicon)
@@ -254,6 +261,17 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
+@cache
+def _region_words(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Patterns that find, in folded text, the strings every match of the region pattern
+    holds (one of each set of its `requirements`): few sentences name a region, and the
+    pattern, which tells case only in part, has no start-string finder."""
+    pat = _region_re(lexicon)
+    if pat is None:
+        return ()
+    return tuple(re.compile(longest_first(need, ignore_case=False)) for need in requirements(pat))
+
+
 _REGION_TAIL = re.compile(
     r"\s+(?:of\s+them\s+)?(?:(?:are|is|were|was)\s+)?(?:(?:located|based)\s+)?"
     r"(?:in|at)\s+(?:the\s+)?",
@@ -310,6 +328,7 @@ class _Sentence:
         "_pair",
         "_products",
         "_qualified",
+        "_region",
         "_segments",
         "breaks",
         "folded",
@@ -327,7 +346,7 @@ class _Sentence:
         self.folded = folded_text(text)
         self.breaks = _segment_breaks(text, lo, hi)
         self._pair: bool | None = None
-        self._candidates: list[int] | None = None
+        self._candidates: tuple[list[int], list[int]] | None = None
         self._directions: dict[tuple[int, int, str, int], tuple[str | None, str | None]] = {}
         self._products: dict[tuple[int, int], str | None] = {}
         self._qualified: dict[tuple[int, int, int], bool] = {}
@@ -337,6 +356,7 @@ class _Sentence:
         self._clause_starts: dict[int, int] = {}
         self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._anaphors: bool | None = None
+        self._region: bool | None = None
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
@@ -432,12 +452,12 @@ class _Sentence:
     def candidates(self, group: int) -> list[int]:
         """The indices in `_tables` of the patterns of a group that can match in the
         sentence (`PatternSet.candidates`)."""
-        tables = _tables(self.lexicon)
         if self._candidates is None:
-            self._candidates = tables.patterns.candidates(self.text, self.lo, self.hi)
-        found = self._candidates
-        lo, hi = tables.starts[group], tables.starts[group + 1]
-        return found[bisect_left(found, lo) : bisect_left(found, hi)]
+            tables = _tables(self.lexicon)
+            found = tables.patterns.candidates(self.text, self.lo, self.hi)
+            cut = bisect_left(found, tables.starts[_MODALITY])
+            self._candidates = found[:cut], found[cut:]
+        return self._candidates[group]
 
     def may_refer_back(self, pos: int) -> bool:
         """Whether text[lo:pos] may hold a reference back (`_ANAPHOR`).
@@ -454,42 +474,56 @@ class _Sentence:
             or (0 < pos < self.hi and isword(text[pos]) and isword(text[pos - 1]))
         )
 
+    def may_name_region(self) -> bool:
+        """Whether a stretch of the sentence may hold a match of the region pattern: a
+        match holds the strings `_region_words` finds, and no stretch of a sentence that
+        lacks them holds them."""
+        if self._region is None:
+            folded, lo, hi = self.folded, self.lo, self.hi
+            self._region = all(
+                p.search(folded, lo, hi) is not None for p in _region_words(self.lexicon)
+            )
+        return self._region
+
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """`countries(text, a, b, lexicon)` for a stretch of the sentence.
 
         The country pattern is \\b, a name, then no word character or hyphen: it reads
         one character past a match, so a match of the sentence ending at `b` is the
         stretch's too; one ending at `b` in the stretch alone needs a name to end at
-        b - 1 where a word character or hyphen follows. A match of the sentence that
-        runs across `a` or `b` leaves the stretch's own to be found."""
+        b - 1 where a word character or hyphen follows. There, a match that starts
+        further than the longest name before `b` reads nothing from `b` on and is the
+        stretch's too, and the stretch's own are looked for after it. A match of the
+        sentence that runs across `a` or `b` leaves the stretch's own to be found."""
         if a >= b:
             return []
         if self._countries is None:
             found = _all_countries(self.text, self.lo, self.hi, self.lexicon)
             self._countries = [c[0] for c in found], [c[1] for c in found], found
         starts, ends, found = self._countries
-        text = self.text
+        text, lexicon = self.text, self.lexicon
         i = bisect_left(starts, a)
+        if not (self.lo <= a and b <= self.hi) or (i and ends[i - 1] > a):
+            return list(_countries(text, a, b, lexicon))
+        cut = b  # the matches of the sentence that start before it are the stretch's
         if (
-            self.lo <= a
-            and b <= self.hi
-            and not (i and ends[i - 1] > a)
-            and not (
-                b < self.hi
-                and (isword(text[b]) or text[b] == "-")
-                and _may_end_name(text[b - 1], self.lexicon)
-            )
+            b < self.hi
+            and (isword(text[b]) or text[b] == "-")
+            and _may_end_name(text[b - 1], lexicon)
         ):
-            out = []
-            while i < len(starts) and starts[i] < b:
-                if ends[i] > b:
-                    break
-                if found[i][2]:
-                    out.append(found[i])
-                i += 1
-            else:
-                return out
-        return list(_countries(text, a, b, self.lexicon))
+            cut = max(a, b - _longest_name(lexicon) - 1)
+        out = []
+        while i < len(starts) and starts[i] < cut:
+            if ends[i] > b:
+                return list(_countries(text, a, b, lexicon))
+            if found[i][2]:
+                out.append(found[i])
+            i += 1
+        if cut < b:
+            # the stretch goes on from the last match before `cut` (none crosses `a`)
+            since = max(cut, ends[i - 1]) if i else cut
+            out.extend(c for c in _all_countries(text, since, b, lexicon) if c[2])
+        return out
 
 
 @memoised
@@ -505,6 +539,8 @@ def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | 
     if pat is None:
         return None
     sent = _sentence(text, lo, hi, lexicon)
+    if not sent.may_name_region():
+        return None
     _, e = sent.segment(fig.start)
     clause_start = sent.clause_start(fig.start)
     found = _last(sent.scan(pat, clause_start, fig.start))
@@ -930,11 +966,18 @@ _PARTNER_TAILS = (
 )
 
 
+_PARTNER_TAIL_ENDS = frozenset("–—:-)h")
+"""The last character before the whitespace that ends a match of `_PARTNER_TAILS` (a
+dash or colon, the bracket, or "with"): a figure after any other cannot be a partner's."""
+
+
 def _partner_country(text: str, lo: int, fig: Figure, lexicon: Lexicon) -> str | None:
     """The country a figure belongs to in a list of partners: "Russia – $5.1bn"."""
-    pat, of = _country_re(lexicon)
     a = max(lo, fig.start - 60)
     left = text[a : fig.start]
+    if left.rstrip()[-1:] not in _PARTNER_TAIL_ENDS:
+        return None  # no tail ends at the figure: the countries need not be looked for
+    pat, of = _country_re(lexicon)
     for m in scan_slice(pat, folded_text(text), a, fig.start, left):
         tail = left[m.end() :]
         if any(p.fullmatch(tail) for p in _PARTNER_TAILS):
@@ -1007,7 +1050,7 @@ def _count_metric(sent: _Sentence, fig: Figure) -> MetricChoice | None:
     best: tuple[int, MetricEntry] | None = None
     s, e = sent.segment(fig.start)
     for k, (entry, nouns, several) in enumerate(_counted(sent.lexicon)):
-        named = any(noun.endswith(n) for n in several)
+        named = noun.endswith(several)
         if (head not in nouns and not named) or not sent.qualifies(k, entry, s, e):
             continue
         rank = entry.priority + (2 if named else 0)

@@ -106,6 +106,27 @@ def test_a_sentence_reads_countries_and_references_of_its_stretches(
             assert sent.countries(a, b) == list(cues._countries(text, a, b, LEX))
             if not sent.may_refer_back(b):
                 assert not list(cues._ANAPHOR.finditer(text, 0, b))
+            region = cues._region_re(LEX)
+            if region is not None and not sent.may_name_region():
+                assert not list(region.finditer(text, a, b))
+                assert not any(region.match(text, at, b) for at in range(a, b + 1))
+
+
+TAIL = st.lists(
+    st.one_of(
+        st.sampled_from([" ", "\n", "\u2003", "–", "—", ":", "-", ",", "(", ")", "h"]),
+        st.sampled_from(["with", "With", "partner", "remained", "held", "was", "the", "top"]),
+        st.text(max_size=3),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TAIL)
+def test_a_partner_tail_ends_with_one_of_its_marks(tail: str) -> None:
+    if any(p.fullmatch(tail) for p in cues._PARTNER_TAILS):
+        assert tail.rstrip()[-1:] in cues._PARTNER_TAIL_ENDS
 
 
 def test_isword_reads_as_the_regex_engine_does() -> None:
