@@ -12,7 +12,8 @@ form misses every string of one of the sets cannot hold a match, so the pattern 
 not run there, and the matches it gives elsewhere are unchanged.
 
 The requirements of every shared pattern set are numbered in one registry with one
-finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
+finder for all their strings (an Aho–Corasick automaton, which reads a text once
+whatever their number). Inside a memo scope (see `_memo`) a stretch of text (a
 sentence) is read once with that finder, and each set learns from what was read which
 of its patterns can run there; the scope keeps each set's answer for the stretch, since
 many figures of a sentence ask the same set about it.
@@ -35,8 +36,10 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 from kzuz_claims.extract import _memo
 
@@ -197,7 +200,7 @@ class PatternSet:
             return self._always
         memo = _memo.table(_REGISTRY) if self._shared else None
         if memo is None:
-            return self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo))
+            return self._choose(_met(self._own, fold(text[lo:hi])))
         # many figures of a sentence ask one set about the sentence: the answer is kept
         key = (text, lo, hi)
         stretch: _Stretch | None = memo.get(key)
@@ -224,7 +227,7 @@ class PatternSet:
         state = _REGISTRY.state(remake=False)
         if state.covers < self._upto:  # a set made since the shared finder: remake it after
             _memo.at_close(_REGISTRY.refresh)
-            return _met(self._own, fold(text[lo:hi]), 0, hi - lo)
+            return _met(self._own, fold(text[lo:hi]))
         # stretches of equal text meet the same (a headline read again in its own text)
         by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
         if by_text is None:
@@ -232,7 +235,7 @@ class PatternSet:
         part = folded_text(text)[lo:hi]
         got = by_text.get(part)
         if got is None or got[0] != state.number:
-            got = by_text[part] = state.number, _met(state, part, 0, len(part))
+            got = by_text[part] = state.number, _met(state, part)
         stretch.covers = state.covers
         stretch.met = got[1]
         return stretch.met
@@ -297,13 +300,12 @@ _BY_TEXT = object()
 
 
 class _State(NamedTuple):
-    """A finder for the strings of some requirements and what each string it finds meets."""
+    """A finder for the strings of some requirements, with what each string meets."""
 
     number: int
-    finder: re.Pattern[str]
-    met: dict[str, int]
-    """The requirements (a bit each) met where the finder reads each needed string:
-    those of the string and of every needed string it begins with."""
+    finder: Any
+    """An Aho–Corasick automaton (`ahocorasick.Automaton`) of the needed strings, each
+    with its requirements (a bit each), or None when no string is needed."""
     covers: int
     """Requirements numbered below this one are looked for."""
 
@@ -408,38 +410,25 @@ class _Registry:
         for requirement, n in ids.items():
             for string in requirement:
                 users[string] = users.get(string, 0) | 1 << n
-        finder = _finder(users)
-        met = {}
-        for string in users:
-            bits = 0
-            for k in range(1, len(string) + 1):
-                bits |= users.get(string[:k], 0)
-            met[string] = bits
-        return _State(number, finder, met, max(ids.values(), default=-1) + 1)
+        finder = None
+        if users:
+            finder = ahocorasick.Automaton()
+            for string, bits in users.items():
+                finder.add_word(string, bits)
+            finder.make_automaton()
+        return _State(number, finder, max(ids.values(), default=-1) + 1)
 
 
-def _finder(strings: Collection[str]) -> re.Pattern[str]:
-    """A pattern whose `findall` gives, for each place where one of the strings starts,
-    the longest one that starts there.
+def _met(state: _State, folded: str) -> int:
+    """The requirements met in `folded`, a bit each: those of every needed string in it.
 
-    Each match is one character long (where a string starts), so the next place is
-    tried next. The class it starts with lets the engine skip, without trying the trie,
-    the places whose character starts no string (spaces, most punctuation); the
-    lookbehind then reads the trie from that character on.
-    """
-    if not strings:
-        return re.compile("(?!)")
-    first = "[" + "".join(re.escape(c) for c in sorted({s[0] for s in strings})) + "]"
-    return re.compile(f"{first}(?<=(?=({_trie(strings, frequent_first=True)})){first})")
-
-
-def _met(state: _State, folded: str, lo: int, hi: int) -> int:
-    """The requirements met in folded[lo:hi], a bit each. Where the finder reads a
-    string, every needed string it begins with is there too."""
-    met = state.met
+    The automaton reads the text once, in C, and gives every place where a needed
+    string ends, whatever their number: a regular expression tries the strings from
+    each place in turn."""
     bits = 0
-    for string in state.finder.findall(folded, lo, hi):
-        bits |= met[string]
+    if state.finder is not None:
+        for _, need in state.finder.iter(folded):
+            bits |= need
     return bits
 
 
