@@ -36,7 +36,7 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -474,41 +474,22 @@ def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
     return _trie(unique)
 
 
-def _trie(strings: Iterable[str], *, frequent_first: bool = False) -> str:
+def _trie(strings: Iterable[str]) -> str:
     """A regular expression for the strings that matches the longest one at a place,
-    shaped as a trie so that the engine tries one branch per character, not every string.
-
-    The engine tries the branches of a node one after another: with `frequent_first`
-    the characters most frequent in (lower-case English) text come first, so that fewer
-    branches are tried before the one that matches, and a string that ends where longer
-    ones go on is an empty last branch, which the engine runs faster than an optional
-    group. The order of the branches changes nothing else: their characters differ."""
+    shaped as a trie so that the engine tries one branch per character, not every string."""
     root: dict[str, Any] = {}
     for s in strings:
         node = root
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_source(root, _rank_by_frequency if frequent_first else None)
+    return _trie_source(root)
 
 
-_FREQUENT = " etaoinsrhldcumfpgwybv0kxjqz.,-"
-"""Characters of lower-case English text, the most frequent first."""
-
-
-def _rank_by_frequency(ch: str) -> tuple[int, str]:
-    found = _FREQUENT.find(ch)
-    return found if found >= 0 else len(_FREQUENT), ch
-
-
-def _trie_source(node: dict[str, Any], order: Callable[[str], tuple[int, str]] | None) -> str:
-    chars = sorted((ch for ch in node if ch), key=order)
-    branches = [re.escape(ch) + _trie_source(node[ch], order) for ch in chars]
+def _trie_source(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_source(node[ch]) for ch in sorted(node) if ch]
     if not branches:
         return ""
-    if order is not None and "" in node:
-        # an empty last branch: what an optional group gives, at less cost
-        return "(?:" + "|".join(branches) + "|)"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
 
