@@ -688,6 +688,38 @@ class _Plan(NamedTuple):
         """Whether the pattern may match in the stretch folded[a:b]."""
         return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
 
+    def found(
+        self, subject: str, folded: str, a: int, b: int, shift: int, first: bool
+    ) -> list[re.Match[str]]:
+        """The matches of the pattern in subject[a - shift:b - shift] (offsets into
+        `subject`), or only the `first`; `folded` is the fold of a text whose stretch
+        folded[a:b] is that one: the subject itself (`shift` 0) or a text it is a slice
+        of. A plain loop, not a generator: most calls find nothing or one match."""
+        lo, hi = a - shift, b - shift
+        finder = self.finder
+        if finder is None:
+            if not self.possible(folded, a, b):
+                return []
+            if first:
+                m = self.pattern.search(subject, lo, hi)
+                return [] if m is None else [m]
+            return list(self.pattern.finditer(subject, lo, hi))
+        if self.exact:  # the finder reads the subject itself
+            folded, a, b, shift = subject, lo, hi, 0
+        find = finder.search
+        match = self.pattern.match
+        out = []
+        while (at := find(folded, a, b)) is not None:
+            m = match(subject, at.start() - shift, hi)
+            if m is None:
+                a = at.start() + 1
+                continue
+            out.append(m)
+            if first:
+                break
+            a = m.end() + shift  # never empty: it starts with a string
+        return out
+
 
 _PLANS: dict[int, _Plan] = {}
 """`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
@@ -868,30 +900,23 @@ def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
 
 def scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
     """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
-    return list(_tried(plan, text, folded, a, b, None))
+    return _plan(pattern).found(text, folded, a, b, 0, False)
 
 
 def search(
     pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
 ) -> re.Match[str] | None:
     """pattern.search(text, a, b); `folded` is fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
-    return next(_tried(plan, text, folded, a, b, None), None)
+    found = _plan(pattern).found(text, folded, a, b, 0, True)
+    return found[0] if found else None
 
 
 def search_slice(
     pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
 ) -> re.Match[str] | None:
     """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return pattern.search(part) if plan.possible(folded, a, b) else None
-    return next(_tried(plan, part, folded, a, b, part), None)
+    found = _plan(pattern).found(part, folded, a, b, a, True)
+    return found[0] if found else None
 
 
 def scan_slice(
@@ -899,31 +924,4 @@ def scan_slice(
 ) -> list[re.Match[str]]:
     """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
     fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
-    return list(_tried(plan, part, folded, a, b, part))
-
-
-def _tried(
-    plan: _Plan, text: str, folded: str, a: int, b: int, part: str | None
-) -> Iterator[re.Match[str]]:
-    """The matches of `plan.pattern` in text[a:b], or in the slice `part` == text[a:b] on
-    its own (offsets into it), tried only where its finder says one can start."""
-    finder = plan.finder
-    assert finder is not None
-    subject, shift, end = (text, 0, b) if part is None else (part, a, len(part))
-    haystack = folded
-    if plan.exact:  # the finder reads the text itself (the slice, for a slice)
-        haystack = subject
-        if part is not None:
-            a, b, shift = 0, len(part), 0
-    match = plan.pattern.match
-    pos = a
-    while (at := finder.search(haystack, pos, b)) is not None:
-        m = match(subject, at.start() - shift, end)
-        if m is None:
-            pos = at.start() + 1
-        else:
-            yield m
-            pos = m.end() + shift  # never empty: it starts with a string
+    return _plan(pattern).found(part, folded, a, b, a, False)
