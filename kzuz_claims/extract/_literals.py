@@ -15,8 +15,8 @@ The requirements of every shared pattern set are numbered in one registry with o
 finder for all their strings (an Aho–Corasick automaton, which reads a text once
 whatever their number). Inside a memo scope (see `_memo`) a stretch of text (a
 sentence) is read once with that finder, and each set learns from what was read which
-of its patterns can run there; the scope keeps each set's answer for the stretch, since
-many figures of a sentence ask the same set about it.
+of its patterns can run there; the scope keeps what was read, and each set's answer to
+what was met, since many figures of a sentence ask the same set about it.
 
 `longest_first(words)` and `Alternatives` serve the same end from the other side: a
 long alternation of words tried as a trie, and an alternation run with only those of
@@ -201,44 +201,26 @@ class PatternSet:
         memo = _memo.table(_REGISTRY) if self._shared else None
         if memo is None:
             return self._choose(_met(self._own, fold(text[lo:hi])))
-        # many figures of a sentence ask one set about the sentence: the answer is kept
-        key = (text, lo, hi)
-        stretch: _Stretch | None = memo.get(key)
-        if stretch is None:
-            stretch = memo[key] = _Stretch(-1, 0, {})
-        else:
-            got = stretch.answers.get(self)
-            if got is not None:
-                return got
-        if stretch.covers >= self._upto:
-            met = stretch.met
-        else:
-            met = self._met_in(memo, stretch, text, lo, hi)
-        chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
-        got = memo.get(chosen)
+        # the sets that the figures of a sentence ask about it read it once
+        met: tuple[int, int] | None = memo.get((text, lo, hi))
+        if met is None or met[0] < self._upto:
+            met = self._met_in(memo, text, lo, hi)
+        chosen = (self, met[1] & self._mask)  # stretches that meet the same, choose alike
+        got: tuple[int, ...] | None = memo.get(chosen)
         if got is None:
-            got = memo[chosen] = self._choose(met)
-        stretch.answers[self] = got
+            got = memo[chosen] = self._choose(met[1])
         return got
 
-    def _met_in(self, memo: dict[Any, Any], stretch: _Stretch, text: str, lo: int, hi: int) -> int:
-        """The requirements met in text[lo:hi] (a bit each), inside a memo scope: what the
-        shared registry's requirements met there, read once for all sets."""
+    def _met_in(self, memo: dict[Any, Any], text: str, lo: int, hi: int) -> tuple[int, int]:
+        """(n, the requirements met in text[lo:hi], a bit each, for those numbered below
+        n) inside a memo scope: what the shared registry's requirements met there, read
+        once for all sets."""
         state = _REGISTRY.state(remake=False)
         if state.covers < self._upto:  # a set made since the shared finder: remake it after
             _memo.at_close(_REGISTRY.refresh)
-            return _met(self._own, fold(text[lo:hi]))
-        # stretches of equal text meet the same (a headline read again in its own text)
-        by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
-        if by_text is None:
-            by_text = memo[_BY_TEXT] = {}
-        part = folded_text(text)[lo:hi]
-        got = by_text.get(part)
-        if got is None or got[0] != state.number:
-            got = by_text[part] = state.number, _met(state, part)
-        stretch.covers = state.covers
-        stretch.met = got[1]
-        return stretch.met
+            return self._upto, _met(self._own, fold(text[lo:hi]))
+        met = memo[text, lo, hi] = state.covers, _met(state, folded_text(text)[lo:hi])
+        return met
 
     def _choose(self, met: int) -> tuple[int, ...]:
         """The patterns whose requirements are all among those met, in order."""
@@ -283,26 +265,9 @@ class PatternSet:
                 yield i, m
 
 
-class _Stretch:
-    """What a memo scope knows of one stretch of text: the requirements met there (for
-    those numbered below `covers`), and each set's candidates."""
-
-    __slots__ = ("answers", "covers", "met")
-
-    def __init__(self, covers: int, met: int, answers: dict[PatternSet, tuple[int, ...]]) -> None:
-        self.covers = covers
-        self.met = met
-        self.answers = answers
-
-
-_BY_TEXT = object()
-"""The key of a memo scope's table of the requirements met in each folded stretch."""
-
-
 class _State(NamedTuple):
     """A finder for the strings of some requirements, with what each string meets."""
 
-    number: int
     finder: Any
     """An Aho–Corasick automaton (`ahocorasick.Automaton`) of the needed strings, each
     with its requirements (a bit each), or None when no string is needed."""
@@ -376,13 +341,12 @@ class _Registry:
     """Requirements, numbered, and one finder for all their strings.
 
     The shared registry holds those of every shared pattern set. Requirements are only
-    ever added; a state made after an addition has a new number and covers it."""
+    ever added; a state made after an addition covers it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._ids: dict[frozenset[str], int] = {}
         self._state: _State | None = None
-        self._made = 0
 
     def number(self, requirement: frozenset[str]) -> int:
         """The number of a requirement, taken in if new."""
@@ -395,8 +359,7 @@ class _Registry:
         state = self._state
         if state is None or (remake and state.covers < len(self._ids)):
             with self._lock:
-                self._made += 1
-                state = self._state = self.state_of(dict(self._ids), self._made)
+                state = self._state = self.state_of(dict(self._ids))
         return state
 
     def refresh(self) -> None:
@@ -404,7 +367,7 @@ class _Registry:
         self.state(remake=True)
 
     @staticmethod
-    def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
+    def state_of(ids: dict[frozenset[str], int]) -> _State:
         """A state for the requirements (with their numbers)."""
         users: dict[str, int] = {}
         for requirement, n in ids.items():
@@ -416,7 +379,7 @@ class _Registry:
             for string, bits in users.items():
                 finder.add_word(string, bits)
             finder.make_automaton()
-        return _State(number, finder, max(ids.values(), default=-1) + 1)
+        return _State(finder, max(ids.values(), default=-1) + 1)
 
 
 def _met(state: _State, folded: str) -> int:
