@@ -269,8 +269,11 @@ class _State(NamedTuple):
     """A finder for the strings of some requirements, with what each string meets."""
 
     finder: Any
-    """An Aho–Corasick automaton (`ahocorasick.Automaton`) of the needed strings, each
-    with its requirements (a bit each), or None when no string is needed."""
+    """An Aho–Corasick automaton (`ahocorasick.Automaton`) of the needed strings longer
+    than one character, each with its requirements (a bit each), or None: there are none."""
+    chars: tuple[tuple[str, int], ...]
+    """The needed strings of one character, each with its requirements: looked for
+    with `in`, as a sentence holds one ("0") many times, and the automaton reports each."""
     covers: int
     """Requirements numbered below this one are looked for."""
 
@@ -373,13 +376,15 @@ class _Registry:
         for requirement, n in ids.items():
             for string in requirement:
                 users[string] = users.get(string, 0) | 1 << n
+        chars = tuple((string, bits) for string, bits in users.items() if len(string) == 1)
         finder = None
-        if users:
+        if len(chars) < len(users):
             finder = ahocorasick.Automaton()
             for string, bits in users.items():
-                finder.add_word(string, bits)
+                if len(string) > 1:
+                    finder.add_word(string, bits)
             finder.make_automaton()
-        return _State(finder, max(ids.values(), default=-1) + 1)
+        return _State(finder, chars, max(ids.values(), default=-1) + 1)
 
 
 def _met(state: _State, folded: str) -> int:
@@ -391,6 +396,9 @@ def _met(state: _State, folded: str) -> int:
     bits = 0
     if state.finder is not None:
         for _, need in state.finder.iter(folded):
+            bits |= need
+    for char, need in state.chars:
+        if char in folded:
             bits |= need
     return bits
 
