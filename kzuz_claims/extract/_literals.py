@@ -12,10 +12,11 @@ form misses every string of one of the sets cannot hold a match, so the pattern 
 not run there, and the matches it gives elsewhere are unchanged.
 
 The requirements of every shared pattern set are numbered in one registry with one
-finder for all their strings. Inside a memo scope (see `_memo`) a stretch of text (a
+finder for all their strings (an Aho–Corasick automaton, which reads a text once
+whatever their number). Inside a memo scope (see `_memo`) a stretch of text (a
 sentence) is read once with that finder, and each set learns from what was read which
-of its patterns can run there; the scope keeps each set's answer for the stretch, since
-many figures of a sentence ask the same set about it.
+of its patterns can run there; the scope keeps what was read, and each set's answer to
+what was met, since many figures of a sentence ask the same set about it.
 
 `longest_first(words)` and `Alternatives` serve the same end from the other side: a
 long alternation of words tried as a trie, and an alternation run with only those of
@@ -35,8 +36,10 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 from kzuz_claims.extract import _memo
 
@@ -197,45 +200,27 @@ class PatternSet:
             return self._always
         memo = _memo.table(_REGISTRY) if self._shared else None
         if memo is None:
-            return self._choose(_met(self._own, fold(text[lo:hi]), 0, hi - lo))
-        # many figures of a sentence ask one set about the sentence: the answer is kept
-        key = (text, lo, hi)
-        stretch: _Stretch | None = memo.get(key)
-        if stretch is None:
-            stretch = memo[key] = _Stretch(-1, 0, {})
-        else:
-            got = stretch.answers.get(self)
-            if got is not None:
-                return got
-        if stretch.covers >= self._upto:
-            met = stretch.met
-        else:
-            met = self._met_in(memo, stretch, text, lo, hi)
-        chosen = (self, met & self._mask)  # sentences that meet the same, choose alike
-        got = memo.get(chosen)
+            return self._choose(_met(self._own, fold(text[lo:hi])))
+        # the sets that the figures of a sentence ask about it read it once
+        met: tuple[int, int] | None = memo.get((text, lo, hi))
+        if met is None or met[0] < self._upto:
+            met = self._met_in(memo, text, lo, hi)
+        chosen = (self, met[1] & self._mask)  # stretches that meet the same, choose alike
+        got: tuple[int, ...] | None = memo.get(chosen)
         if got is None:
-            got = memo[chosen] = self._choose(met)
-        stretch.answers[self] = got
+            got = memo[chosen] = self._choose(met[1])
         return got
 
-    def _met_in(self, memo: dict[Any, Any], stretch: _Stretch, text: str, lo: int, hi: int) -> int:
-        """The requirements met in text[lo:hi] (a bit each), inside a memo scope: what the
-        shared registry's requirements met there, read once for all sets."""
+    def _met_in(self, memo: dict[Any, Any], text: str, lo: int, hi: int) -> tuple[int, int]:
+        """(n, the requirements met in text[lo:hi], a bit each, for those numbered below
+        n) inside a memo scope: what the shared registry's requirements met there, read
+        once for all sets."""
         state = _REGISTRY.state(remake=False)
         if state.covers < self._upto:  # a set made since the shared finder: remake it after
             _memo.at_close(_REGISTRY.refresh)
-            return _met(self._own, fold(text[lo:hi]), 0, hi - lo)
-        # stretches of equal text meet the same (a headline read again in its own text)
-        by_text: dict[str, tuple[int, int]] | None = memo.get(_BY_TEXT)
-        if by_text is None:
-            by_text = memo[_BY_TEXT] = {}
-        part = folded_text(text)[lo:hi]
-        got = by_text.get(part)
-        if got is None or got[0] != state.number:
-            got = by_text[part] = state.number, _met(state, part, 0, len(part))
-        stretch.covers = state.covers
-        stretch.met = got[1]
-        return stretch.met
+            return self._upto, _met(self._own, fold(text[lo:hi]))
+        met = memo[text, lo, hi] = state.covers, _met(state, folded_text(text)[lo:hi])
+        return met
 
     def _choose(self, met: int) -> tuple[int, ...]:
         """The patterns whose requirements are all among those met, in order."""
@@ -280,30 +265,15 @@ class PatternSet:
                 yield i, m
 
 
-class _Stretch:
-    """What a memo scope knows of one stretch of text: the requirements met there (for
-    those numbered below `covers`), and each set's candidates."""
-
-    __slots__ = ("answers", "covers", "met")
-
-    def __init__(self, covers: int, met: int, answers: dict[PatternSet, tuple[int, ...]]) -> None:
-        self.covers = covers
-        self.met = met
-        self.answers = answers
-
-
-_BY_TEXT = object()
-"""The key of a memo scope's table of the requirements met in each folded stretch."""
-
-
 class _State(NamedTuple):
-    """A finder for the strings of some requirements and what each string it finds meets."""
+    """A finder for the strings of some requirements, with what each string meets."""
 
-    number: int
-    finder: re.Pattern[str]
-    met: dict[str, int]
-    """The requirements (a bit each) met where the finder reads each needed string:
-    those of the string and of every needed string it begins with."""
+    finder: Any
+    """An Aho–Corasick automaton (`ahocorasick.Automaton`) of the needed strings longer
+    than one character, each with its requirements (a bit each), or None: there are none."""
+    chars: tuple[tuple[str, int], ...]
+    """The needed strings of one character, each with its requirements: looked for
+    with `in`, as a sentence holds one ("0") many times, and the automaton reports each."""
     covers: int
     """Requirements numbered below this one are looked for."""
 
@@ -374,13 +344,12 @@ class _Registry:
     """Requirements, numbered, and one finder for all their strings.
 
     The shared registry holds those of every shared pattern set. Requirements are only
-    ever added; a state made after an addition has a new number and covers it."""
+    ever added; a state made after an addition covers it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._ids: dict[frozenset[str], int] = {}
         self._state: _State | None = None
-        self._made = 0
 
     def number(self, requirement: frozenset[str]) -> int:
         """The number of a requirement, taken in if new."""
@@ -393,8 +362,7 @@ class _Registry:
         state = self._state
         if state is None or (remake and state.covers < len(self._ids)):
             with self._lock:
-                self._made += 1
-                state = self._state = self.state_of(dict(self._ids), self._made)
+                state = self._state = self.state_of(dict(self._ids))
         return state
 
     def refresh(self) -> None:
@@ -402,44 +370,36 @@ class _Registry:
         self.state(remake=True)
 
     @staticmethod
-    def state_of(ids: dict[frozenset[str], int], number: int = 0) -> _State:
+    def state_of(ids: dict[frozenset[str], int]) -> _State:
         """A state for the requirements (with their numbers)."""
         users: dict[str, int] = {}
         for requirement, n in ids.items():
             for string in requirement:
                 users[string] = users.get(string, 0) | 1 << n
-        finder = _finder(users)
-        met = {}
-        for string in users:
-            bits = 0
-            for k in range(1, len(string) + 1):
-                bits |= users.get(string[:k], 0)
-            met[string] = bits
-        return _State(number, finder, met, max(ids.values(), default=-1) + 1)
+        chars = tuple((string, bits) for string, bits in users.items() if len(string) == 1)
+        finder = None
+        if len(chars) < len(users):
+            finder = ahocorasick.Automaton()
+            for string, bits in users.items():
+                if len(string) > 1:
+                    finder.add_word(string, bits)
+            finder.make_automaton()
+        return _State(finder, chars, max(ids.values(), default=-1) + 1)
 
 
-def _finder(strings: Collection[str]) -> re.Pattern[str]:
-    """A pattern whose `findall` gives, for each place where one of the strings starts,
-    the longest one that starts there.
+def _met(state: _State, folded: str) -> int:
+    """The requirements met in `folded`, a bit each: those of every needed string in it.
 
-    Each match is one character long (where a string starts), so the next place is
-    tried next. The class it starts with lets the engine skip, without trying the trie,
-    the places whose character starts no string (spaces, most punctuation); the
-    lookbehind then reads the trie from that character on.
-    """
-    if not strings:
-        return re.compile("(?!)")
-    first = "[" + "".join(re.escape(c) for c in sorted({s[0] for s in strings})) + "]"
-    return re.compile(f"{first}(?<=(?=({_trie(strings, frequent_first=True)})){first})")
-
-
-def _met(state: _State, folded: str, lo: int, hi: int) -> int:
-    """The requirements met in folded[lo:hi], a bit each. Where the finder reads a
-    string, every needed string it begins with is there too."""
-    met = state.met
+    The automaton reads the text once, in C, and gives every place where a needed
+    string ends, whatever their number: a regular expression tries the strings from
+    each place in turn."""
     bits = 0
-    for string in state.finder.findall(folded, lo, hi):
-        bits |= met[string]
+    if state.finder is not None:
+        for _, need in state.finder.iter(folded):
+            bits |= need
+    for char, need in state.chars:
+        if char in folded:
+            bits |= need
     return bits
 
 
@@ -485,41 +445,22 @@ def longest_first(words: Iterable[str], *, ignore_case: bool = True) -> str:
     return _trie(unique)
 
 
-def _trie(strings: Iterable[str], *, frequent_first: bool = False) -> str:
+def _trie(strings: Iterable[str]) -> str:
     """A regular expression for the strings that matches the longest one at a place,
-    shaped as a trie so that the engine tries one branch per character, not every string.
-
-    The engine tries the branches of a node one after another: with `frequent_first`
-    the characters most frequent in (lower-case English) text come first, so that fewer
-    branches are tried before the one that matches, and a string that ends where longer
-    ones go on is an empty last branch, which the engine runs faster than an optional
-    group. The order of the branches changes nothing else: their characters differ."""
+    shaped as a trie so that the engine tries one branch per character, not every string."""
     root: dict[str, Any] = {}
     for s in strings:
         node = root
         for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_source(root, _rank_by_frequency if frequent_first else None)
+    return _trie_source(root)
 
 
-_FREQUENT = " etaoinsrhldcumfpgwybv0kxjqz.,-"
-"""Characters of lower-case English text, the most frequent first."""
-
-
-def _rank_by_frequency(ch: str) -> tuple[int, str]:
-    found = _FREQUENT.find(ch)
-    return found if found >= 0 else len(_FREQUENT), ch
-
-
-def _trie_source(node: dict[str, Any], order: Callable[[str], tuple[int, str]] | None) -> str:
-    chars = sorted((ch for ch in node if ch), key=order)
-    branches = [re.escape(ch) + _trie_source(node[ch], order) for ch in chars]
+def _trie_source(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_source(node[ch]) for ch in sorted(node) if ch]
     if not branches:
         return ""
-    if order is not None and "" in node:
-        # an empty last branch: what an optional group gives, at less cost
-        return "(?:" + "|".join(branches) + "|)"
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
 
@@ -718,6 +659,38 @@ class _Plan(NamedTuple):
         """Whether the pattern may match in the stretch folded[a:b]."""
         return all(any(folded.find(s, a, b) >= 0 for s in need) for need in self.needs)
 
+    def found(
+        self, subject: str, folded: str, a: int, b: int, shift: int, first: bool
+    ) -> list[re.Match[str]]:
+        """The matches of the pattern in subject[a - shift:b - shift] (offsets into
+        `subject`), or only the `first`; `folded` is the fold of a text whose stretch
+        folded[a:b] is that one: the subject itself (`shift` 0) or a text it is a slice
+        of. A plain loop, not a generator: most calls find nothing or one match."""
+        lo, hi = a - shift, b - shift
+        finder = self.finder
+        if finder is None:
+            if not self.possible(folded, a, b):
+                return []
+            if first:
+                m = self.pattern.search(subject, lo, hi)
+                return [] if m is None else [m]
+            return list(self.pattern.finditer(subject, lo, hi))
+        if self.exact:  # the finder reads the subject itself
+            folded, a, b, shift = subject, lo, hi, 0
+        find = finder.search
+        match = self.pattern.match
+        out = []
+        while (at := find(folded, a, b)) is not None:
+            m = match(subject, at.start() - shift, hi)
+            if m is None:
+                a = at.start() + 1
+                continue
+            out.append(m)
+            if first:
+                break
+            a = m.end() + shift  # never empty: it starts with a string
+        return out
+
 
 _PLANS: dict[int, _Plan] = {}
 """`_plan` by the identity of the pattern: a pattern hashes its whole compiled program,
@@ -898,30 +871,23 @@ def _item_prefixes(op: Any, av: Any, exact: bool) -> _Prefixes | None:
 
 def scan(pattern: re.Pattern[str], text: str, folded: str, a: int, b: int) -> list[re.Match[str]]:
     """list(pattern.finditer(text, a, b)); `folded` is fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return list(pattern.finditer(text, a, b)) if plan.possible(folded, a, b) else []
-    return list(_tried(plan, text, folded, a, b, None))
+    return _plan(pattern).found(text, folded, a, b, 0, False)
 
 
 def search(
     pattern: re.Pattern[str], text: str, folded: str, a: int, b: int
 ) -> re.Match[str] | None:
     """pattern.search(text, a, b); `folded` is fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return pattern.search(text, a, b) if plan.possible(folded, a, b) else None
-    return next(_tried(plan, text, folded, a, b, None), None)
+    found = _plan(pattern).found(text, folded, a, b, 0, True)
+    return found[0] if found else None
 
 
 def search_slice(
     pattern: re.Pattern[str], folded: str, a: int, b: int, part: str
 ) -> re.Match[str] | None:
     """pattern.search(part) for the slice part == text[a:b]; `folded` is fold(text)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return pattern.search(part) if plan.possible(folded, a, b) else None
-    return next(_tried(plan, part, folded, a, b, part), None)
+    found = _plan(pattern).found(part, folded, a, b, a, True)
+    return found[0] if found else None
 
 
 def scan_slice(
@@ -929,31 +895,4 @@ def scan_slice(
 ) -> list[re.Match[str]]:
     """list(pattern.finditer(part)) for the slice part == text[a:b]; `folded` is
     fold(text) (see `finder`)."""
-    plan = _plan(pattern)
-    if plan.finder is None:
-        return list(pattern.finditer(part)) if plan.possible(folded, a, b) else []
-    return list(_tried(plan, part, folded, a, b, part))
-
-
-def _tried(
-    plan: _Plan, text: str, folded: str, a: int, b: int, part: str | None
-) -> Iterator[re.Match[str]]:
-    """The matches of `plan.pattern` in text[a:b], or in the slice `part` == text[a:b] on
-    its own (offsets into it), tried only where its finder says one can start."""
-    finder = plan.finder
-    assert finder is not None
-    subject, shift, end = (text, 0, b) if part is None else (part, a, len(part))
-    haystack = folded
-    if plan.exact:  # the finder reads the text itself (the slice, for a slice)
-        haystack = subject
-        if part is not None:
-            a, b, shift = 0, len(part), 0
-    match = plan.pattern.match
-    pos = a
-    while (at := finder.search(haystack, pos, b)) is not None:
-        m = match(subject, at.start() - shift, end)
-        if m is None:
-            pos = at.start() + 1
-        else:
-            yield m
-            pos = m.end() + shift  # never empty: it starts with a string
+    return _plan(pattern).found(part, folded, a, b, a, False)

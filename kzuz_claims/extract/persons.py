@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from kzuz_claims.extract import sentences
 from kzuz_claims.extract._literals import PatternSet, longest_first
@@ -95,7 +96,7 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
     patterns = _anchored(lexicon)
     anchored = _mentions(split, lambda t, a, b: (m for _, m in patterns.finditer(t, a, b)))
-    surnames = {p.name.split()[-1] for p in anchored}
+    surnames = {found.name.split()[-1] for found in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = longest_first(surnames, ignore_case=False)
@@ -111,38 +112,54 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
     return _dedupe(anchored + _mentions(split, finditer))
 
 
+class _Found(NamedTuple):
+    """A mention found, before duplicates go: most are found twice (by their anchor, and
+    again by surname), and a model costs more to make than a tuple."""
+
+    doc: str
+    start: int
+    end: int
+    sentence: sentences.Sentence
+    name: str
+    office: str | None
+
+
 def _mentions(
     split: Sequence[tuple[Document, list[sentences.Sentence]]],
     finditer: Callable[[str, int, int], Iterable[re.Match[str]]],
-) -> list[PersonMention]:
+) -> list[_Found]:
     """Every valid name `finditer` finds, with the office its `office` group names."""
-    out: list[PersonMention] = []
+    out: list[_Found] = []
     for doc, sents in split:
         for sent in sents:
             for m in finditer(doc.text, sent.start, sent.end):
                 name = m.group("name")
-                if not _valid(name):
-                    continue
-                # a match lies inside its sentence, so the span is in order: what the
-                # models would check holds already
-                span = Span.model_construct(
-                    doc=doc.id,
-                    start=m.start("name"),
-                    end=m.end("name"),
-                    sentence_start=sent.start,
-                    sentence_end=sent.end,
-                )
-                office = m.groupdict().get("office")
-                out.append(
-                    PersonMention.model_construct(doc=doc.id, span=span, name=name, office=office)
-                )
+                if _valid(name):
+                    office = m.groupdict().get("office")
+                    out.append(_Found(doc.id, m.start("name"), m.end("name"), sent, name, office))
     return out
 
 
-def _dedupe(found: list[PersonMention]) -> list[PersonMention]:
-    best: dict[tuple[str, int, int], PersonMention] = {}
-    for p in found:
-        key = (p.doc, p.span.start, p.span.end)
-        if key not in best or (best[key].office is None and p.office is not None):
-            best[key] = p
-    return sorted(best.values(), key=lambda p: (p.doc, p.span.start))
+def _dedupe(found: list[_Found]) -> list[PersonMention]:
+    """One mention per span (the first with an office, else the first), in text order."""
+    best: dict[tuple[str, int, int], _Found] = {}
+    for f in found:
+        key = (f.doc, f.start, f.end)
+        kept = best.get(key)
+        if kept is None or (kept.office is None and f.office is not None):
+            best[key] = f
+    out = []
+    for f in sorted(best.values(), key=lambda f: (f.doc, f.start)):
+        # a match lies inside its sentence, so the span is in order: what the models
+        # would check holds already
+        span = Span.model_construct(
+            doc=f.doc,
+            start=f.start,
+            end=f.end,
+            sentence_start=f.sentence.start,
+            sentence_end=f.sentence.end,
+        )
+        out.append(
+            PersonMention.model_construct(doc=f.doc, span=span, name=f.name, office=f.office)
+        )
+    return out

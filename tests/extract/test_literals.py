@@ -11,6 +11,8 @@ from kzuz_claims.extract import _memo, numbers, periods
 from kzuz_claims.extract._literals import (
     Alternatives,
     PatternSet,
+    _met,
+    _Registry,
     fold,
     longest_first,
     needs,
@@ -94,6 +96,23 @@ def test_pattern_set_in_a_memo_scope_finds_the_same(text: str, cut_lo: int, cut_
     assert [(i, m.span()) for i, m in sliced] == [
         (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text[lo:hi])
     ]
+
+
+_IDS = {
+    frozenset(r): n
+    for n, r in enumerate(sorted({tuple(r) for p in PATTERNS for r in requirements(p)}))
+}
+_STATE = _Registry.state_of(_IDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_the_shared_finder_meets_the_requirements_whose_strings_are_there(text: str) -> None:
+    # the automaton stands for this: a requirement is met where one of its strings is
+    folded = fold(text)
+    expected = sum(1 << n for r, n in _IDS.items() if any(s in folded for s in r))
+    assert _met(_STATE, folded) == expected
+    assert _met(_Registry.state_of({}), folded) == 0
 
 
 def test_requirements_are_every_literal_a_match_needs() -> None:
