@@ -372,7 +372,6 @@ class Figure:
     building one, as `scan` does for nearly every number, five times as costly.
     """
 
-
     start: int
     """Start of the figure with its hedge word and currency ("almost $500 million")."""
     end: int
@@ -594,7 +593,10 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
 
 
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+    for s, e in spans:  # noqa: SIM110 - any() over a generator costs more than a few spans
+        if a < e and s < b:
+            return True
+    return False
 
 
 def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
@@ -830,23 +832,24 @@ def _read_figure(
     text[lo:hi], or None. `can` holds the places in `_Tables.sentence` of the patterns that
     can match there."""
     # --- the number itself
-    comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
-    # nothing to take out: no comma, and no space (nor any other: they are not printable)
-    plain = "," not in digits and " " not in digits and digits.isprintable()
     # "one and a half", "half a" are matched as a whole by the numbers table
-    if is_words:
-        value = _word_value(digits, t.numbers)
-    elif plain:  # (most numbers)
-        value = _to_decimal(digits, False) if not digits.isascii() else Decimal(digits)
+    if "," not in digits and " " not in digits and digits.isprintable():
+        # nothing to take out: no comma, and no space (nor any other: they are not
+        # printable), as in most numbers
+        norm_digits = digits
+        if is_words:
+            value = _word_value(digits, t.numbers)
+        else:
+            value = Decimal(digits) if digits.isascii() else _to_decimal(digits, False)
     else:
-        value = _to_decimal(digits, comma_decimal)
+        comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
+        value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
+        # (str.split takes off what \s matches)
+        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
     if value is None:
         return None
-    if plain:
-        norm_digits = digits
-    else:  # (str.split takes off what \s matches)
-        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
-    low = digits.lower()
+    low = digits.lower() if is_words else ""
+    vague = low in ("dozens", "hundreds")
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
@@ -879,9 +882,8 @@ def _read_figure(
                 c = text[end + 1] if end + 1 < hi else ""
         if c in t.scale_starts or not c.isascii():
             sm = t.scale_after.match(text, end, hi)
-    cur_found = t.currency_ending.search(text, lo, ns)
-    cur_before = cur_found[1] if cur_found else None
-    cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
+    cur_before = t.currency_ending.find(text, lo, ns)  # (where it starts, symbol)
+    cur_code = t.currency_of[cur_before[1].lower()] if cur_before else None
     if sm:
         word = sm.group(2).lower()
         glued = sm.group(1) == ""
@@ -918,7 +920,7 @@ def _read_figure(
     if cur_code:
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
-        start = ns - len(cur_before.group(0)) if cur_before else ns
+        start = cur_before[0] if cur_before else ns
     elif (c in _PERCENT_STARTS or not c.isascii()) and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
@@ -952,18 +954,18 @@ def _read_figure(
         return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, start)
+    q_found = t.qualifier_ending.find(text, lo, start)
     if q_found:
-        q_at, qm = q_found
-        phrase = qm.group(1).lower()
+        q_at, phrase = q_found
+        phrase = phrase.lower()
         qual = t.qualifier_of.get(phrase)
-        if phrase == "up to" and _RAISE_UP_TO.search(text[lo : q_at + qm.start()]):
+        if phrase == "up to" and _RAISE_UP_TO.search(text[lo:q_at]):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
-            start = q_at + qm.start()
-    if is_words and low in ("dozens", "hundreds"):
+            start = q_at
+    if vague:
         qual = Qualifier.AT_LEAST
     mult = _TEN_TO.get(scale) or Decimal(1).scaleb(scale)
     value_b = value * mult
@@ -984,7 +986,7 @@ def _read_figure(
         if rate is not None:
             unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
-        vague_of = _OF.match(text, end, hi) if low in ("dozens", "hundreds") else None
+        vague_of = _OF.match(text, end, hi) if vague else None
         # "Fourteen of the applications": the count is of the noun after "of the"
         partitive = (
             _PARTITIVE.match(text, end, hi)
@@ -1070,7 +1072,7 @@ def _read_figure(
         noun,
         noun_end,
         mods,  # modifiers
-        low in ("dozens", "hundreds"),  # vague
+        vague,
         is_words,  # words
         sign,
     )
@@ -1116,39 +1118,37 @@ def _is_plural(word: str) -> bool:
 def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...]] | None:
     """The counted noun phrase after a number: "60 industrial projects worth" gives
     "industrial projects"; a plural noun, a stop word or a participle ends it."""
-    words: list[tuple[str, int, int]] = []
-    mods: list[str] = []
-    p = pos
+    words: list[str] = []
+    mod: str | None = None
+    p = end = pos
     while len(words) < 4:
         m = _WORD.match(text, p, hi)
         if not m:
             break
+        p = m.end()
         w = m.group(1)
         lw = w.lower()
-        if not words and lw in _NP_PREMODIFIERS and not mods:
-            mods.append(lw)
-            p = m.end()
-            continue
-        if lw == "and" and words and not _is_plural(words[-1][0].lower()):
-            p = m.end()
-            continue
-        if lw in _STOP:
-            break
-        if (
-            words
-            and (lw.endswith("ed") or lw.endswith("ing"))
-            and lw not in ("building", "buildings", "things")
-        ):
-            break
-        words.append((w, m.start(1), m.end(1)))
-        p = m.end()
+        if not words:
+            if mod is None and lw in _NP_PREMODIFIERS:
+                mod = lw
+                continue
+            if lw in _STOP:
+                break
+        else:
+            if lw == "and":  # "steel and cement plants" (a plural noun ends the phrase)
+                continue
+            if lw in _STOP or (
+                lw.endswith(("ed", "ing")) and lw not in ("building", "buildings", "things")
+            ):
+                break
+        words.append(w)
+        end = p  # (the word ends the match)
         if _is_plural(lw):
             break  # "43 more projects seem promising": the plural noun ends the phrase
     if not words:
         return None
     # the head is the last plural-looking word; trailing adjectives are rare in news
-    noun = " ".join(w for w, _, _ in words)
-    return noun, words[-1][2], tuple(mods)
+    return " ".join(words), end, () if mod is None else (mod,)
 
 
 _MORE_THAN_BEFORE = EndSearch(
@@ -1203,13 +1203,13 @@ def _word_figure(
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    found = t.qualifier_ending.search(text, lo, start)
+    found = t.qualifier_ending.find(text, lo, start)
     if found is None:
         aux = _AUX_HEDGE.search(text[lo:start])
-        found = (lo, aux) if aux else None
-    qual = t.qualifier_of.get(found[1].group(1).lower()) if found else None
+        found = (lo + aux.start(1), aux.group(1)) if aux else None
+    qual = t.qualifier_of.get(found[1].lower()) if found else None
     return Figure(
-        found[0] + found[1].start() if found and qual is not None else start,
+        found[0] if found and qual is not None else start,
         end,
         start,
         end,
