@@ -9,13 +9,13 @@ expressions, URLs) are never read as figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import overload
 
-from kzuz_claims.extract import _memo
+from kzuz_claims.extract import _literals, _memo
 from kzuz_claims.extract._literals import Alternatives, PatternSet, fold, folded_text, longest_first
 from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
@@ -75,10 +75,13 @@ class Masks(Sequence[tuple[int, int]]):
         self._noise = (noise, text, lo, hi)
         self._spans: list[tuple[int, int]] | None = None
 
-    def _all(self) -> list[tuple[int, int]]:
+    def spans(self) -> list[tuple[int, int]]:
+        """All the spans, in a list `scan` reads (and must not change)."""
         if self._spans is None:
             noise, text, lo, hi = self._noise
-            self._spans = [*self._given, *(m.span() for m in noise.finditer(text, lo, hi))]
+            spans = self._spans = list(self._given)
+            for m in noise.finditer(text, lo, hi):
+                spans.append(m.span())
         return self._spans
 
     @overload
@@ -86,13 +89,13 @@ class Masks(Sequence[tuple[int, int]]):
     @overload
     def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
     def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
-        return self._all()[index]
+        return self.spans()[index]
 
     def __len__(self) -> int:
-        return len(self._all())
+        return len(self.spans())
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self._all())
+        return iter(self.spans())
 
 
 _MULTIPLE_VERBS: dict[str, Decimal] = {
@@ -348,11 +351,13 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
     """
     at = max(lo, start - 90)
     backwards = text[at:start][::-1]
-    before = _BACK_BEFORE.search(text[at:start]) if _BACK_BEFORE_END.match(backwards) else None
+    before = (
+        _search_slice(_BACK_BEFORE, text, at, start) if _BACK_BEFORE_END.match(backwards) else None
+    )
     if before is not None:
         kind = next(k for k in ("change", "from", "noun", "subject") if before.group(k))
         return kind, ne
-    if _PAIR_END_END.match(backwards) and _PAIR_END.search(text, at, start):
+    if _PAIR_END_END.match(backwards) and _search(_PAIR_END, text, at, start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"
     if _BACK_AFTER.match(text, ne, hi) is not None:
         tail = _BACK_OF.match(text, ne, hi)
@@ -592,6 +597,29 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     )
 
 
+def _finditer(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text, lo, hi)`. In a memo scope, where the folded text is at hand,
+    the pattern is tried only where a match can start (see `_literals.scan`): a pattern
+    that opens with a lookbehind or ignores case is otherwise tried at every character."""
+    if _memo.active():
+        return _literals.scan(pattern, text, folded_text(text), lo, hi)
+    return pattern.finditer(text, lo, hi)
+
+
+def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern.search(text, lo, hi)`, as `_finditer` runs it."""
+    if _memo.active():
+        return _literals.search(pattern, text, folded_text(text), lo, hi)
+    return pattern.search(text, lo, hi)
+
+
+def _search_slice(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern.search(text[lo:hi])`, as `_finditer` runs it."""
+    if _memo.active():
+        return _literals.search_slice(pattern, folded_text(text), lo, hi, text[lo:hi])
+    return pattern.search(text[lo:hi])
+
+
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
     for s, e in spans:  # noqa: SIM110 - any() over a generator costs more than a few spans
         if a < e and s < b:
@@ -663,12 +691,12 @@ def scan(
     can = set(found)
     raw = _numbers(text, start, end, t, can)
     figures: list[Figure] = []
-    spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
+    spans: Sequence[tuple[int, int]] | None = None  # the masked spans, asked for when needed
     if raw:
-        spans = list(masked)
+        spans = _spans(masked)
         consumed_until = start
         for ns, ne, digits, is_words, sign in raw:
-            if ns < consumed_until or _overlaps(ns, ne, spans):
+            if ns < consumed_until or (spans and _overlaps(ns, ne, spans)):
                 continue
             fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, can)
             if fig is not None:
@@ -676,19 +704,24 @@ def scan(
                 whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
                 consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
     if _MULTIPLES in can:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         figures.extend(_multiples(text, start, end, spans, t))
     if _FRACTIONS_AT in can:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         figures.extend(_fractions(text, start, end, spans, t))
     if found and found[-1] >= _RANKS_FROM:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
         figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
         return _dedupe(figures)
     return figures
+
+
+def _spans(masked: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
+    """The masked spans, as a sequence that is quick to read again."""
+    return masked.spans() if isinstance(masked, Masks) else list(masked)
 
 
 def _numbers(
@@ -863,7 +896,8 @@ def _read_figure(
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
     if rng and (
-        not (_FROM in can and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
+        not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
+        or _search(_RANGE_FROM, text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -897,7 +931,7 @@ def _read_figure(
             end = sm.end()
             if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if high is None and _BETWEEN in can and _BETWEEN_BEFORE.search(text[lo:ns]):
+    if high is None and _BETWEEN in can and _search_slice(_BETWEEN_BEFORE, text, lo, ns):
         am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
@@ -959,7 +993,7 @@ def _read_figure(
         q_at, phrase = q_found
         phrase = phrase.lower()
         qual = t.qualifier_of.get(phrase)
-        if phrase == "up to" and _RAISE_UP_TO.search(text[lo:q_at]):
+        if phrase == "up to" and _search_slice(_RAISE_UP_TO, text, lo, q_at):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
@@ -1167,7 +1201,7 @@ def _multiples(
     t: _Tables,
 ) -> list[Figure]:
     out = []
-    for m in _MULTIPLE.finditer(text, lo, hi):
+    for m in _finditer(_MULTIPLE, text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()
@@ -1205,7 +1239,7 @@ def _word_figure(
     """
     found = t.qualifier_ending.find(text, lo, start)
     if found is None:
-        aux = _AUX_HEDGE.search(text[lo:start])
+        aux = _search_slice(_AUX_HEDGE, text, lo, start)
         found = (lo + aux.start(1), aux.group(1)) if aux else None
     qual = t.qualifier_of.get(found[1].lower()) if found else None
     return Figure(
@@ -1264,7 +1298,7 @@ def _fractions(
 ) -> list[Figure]:
     """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
     out = []
-    for m in _FRACTION.finditer(text, lo, hi):
+    for m in _finditer(_FRACTION, text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         before = text[max(lo, m.start() - 25) : m.start()]
