@@ -170,6 +170,31 @@ class PhraseBefore:
                 self._lower = re.compile(rf"(?:{exact})(?=[{edge}]|\Z)")
         self._search = EndSearch(self.pattern)
 
+    def find(self, text: str, lo: int, end: int) -> tuple[int, str] | None:
+        """Where the phrase of `search`'s match starts in `text`, and the phrase as the
+        text writes it (its group 1), or None: what the reversed match already tells,
+        with no search of the stretch from there for a match object."""
+        if self._reversed is None:
+            found = self._search.search(text, lo, end)
+            return None if found is None else (found[0] + found[1].start(1), found[1].group(1))
+        back = end
+        if self._any_space:
+            while back > lo and text[back - 1].isspace():
+                back -= 1
+        elif back > lo and text[back - 1].isspace():
+            back -= 1
+        # one character more than the longest phrase: what precedes it, or the start
+        before = text[max(lo, back - self._width - 1) : back][::-1]
+        if self._lower is not None and before.isascii():
+            m = self._lower.match(before.lower())
+        else:
+            m = self._reversed.match(before)
+        if m is None:
+            return None
+        # the phrase ends where the whitespace before `end` begins (it ends in none)
+        at = back - m.end()
+        return at, text[at:back]
+
     def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
         """As `EndSearch.search`: (start of the slice searched, match in it), or None."""
         if self._reversed is None:

@@ -9,13 +9,13 @@ expressions, URLs) are never read as figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import overload
 
-from kzuz_claims.extract import _memo
+from kzuz_claims.extract import _literals, _memo
 from kzuz_claims.extract._literals import Alternatives, PatternSet, fold, folded_text, longest_first
 from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
@@ -75,10 +75,13 @@ class Masks(Sequence[tuple[int, int]]):
         self._noise = (noise, text, lo, hi)
         self._spans: list[tuple[int, int]] | None = None
 
-    def _all(self) -> list[tuple[int, int]]:
+    def spans(self) -> list[tuple[int, int]]:
+        """All the spans, in a list `scan` reads (and must not change)."""
         if self._spans is None:
             noise, text, lo, hi = self._noise
-            self._spans = [*self._given, *(m.span() for m in noise.finditer(text, lo, hi))]
+            spans = self._spans = list(self._given)
+            for m in noise.finditer(text, lo, hi):
+                spans.append(m.span())
         return self._spans
 
     @overload
@@ -86,13 +89,13 @@ class Masks(Sequence[tuple[int, int]]):
     @overload
     def __getitem__(self, index: slice) -> Sequence[tuple[int, int]]: ...
     def __getitem__(self, index: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
-        return self._all()[index]
+        return self.spans()[index]
 
     def __len__(self) -> int:
-        return len(self._all())
+        return len(self.spans())
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self._all())
+        return iter(self.spans())
 
 
 _MULTIPLE_VERBS: dict[str, Decimal] = {
@@ -348,11 +351,13 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
     """
     at = max(lo, start - 90)
     backwards = text[at:start][::-1]
-    before = _BACK_BEFORE.search(text[at:start]) if _BACK_BEFORE_END.match(backwards) else None
+    before = (
+        _search_slice(_BACK_BEFORE, text, at, start) if _BACK_BEFORE_END.match(backwards) else None
+    )
     if before is not None:
         kind = next(k for k in ("change", "from", "noun", "subject") if before.group(k))
         return kind, ne
-    if _PAIR_END_END.match(backwards) and _PAIR_END.search(text, at, start):
+    if _PAIR_END_END.match(backwards) and _search(_PAIR_END, text, at, start):
         return "from", ne  # "rose from 958 at the start of the year to 1,131"
     if _BACK_AFTER.match(text, ne, hi) is not None:
         tail = _BACK_OF.match(text, ne, hi)
@@ -363,9 +368,14 @@ def _refers_back(text: str, lo: int, start: int, ne: int, hi: int) -> tuple[str,
 _NP_PREMODIFIERS = {"more", "additional", "new", "other", "further", "extra", "another"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Figure:
-    """A figure read from text, before any metric or period is given to it."""
+    """A figure read from text, before any metric or period is given to it.
+
+    Treat it as immutable (`dataclasses.replace` makes a changed copy). It is not frozen
+    because a frozen dataclass sets each field through `object.__setattr__`, which makes
+    building one, as `scan` does for nearly every number, five times as costly.
+    """
 
     start: int
     """Start of the figure with its hedge word and currency ("almost $500 million")."""
@@ -587,8 +597,34 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
     )
 
 
+def _finditer(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text, lo, hi)`. In a memo scope, where the folded text is at hand,
+    the pattern is tried only where a match can start (see `_literals.scan`): a pattern
+    that opens with a lookbehind or ignores case is otherwise tried at every character."""
+    if _memo.active():
+        return _literals.scan(pattern, text, folded_text(text), lo, hi)
+    return pattern.finditer(text, lo, hi)
+
+
+def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern.search(text, lo, hi)`, as `_finditer` runs it."""
+    if _memo.active():
+        return _literals.search(pattern, text, folded_text(text), lo, hi)
+    return pattern.search(text, lo, hi)
+
+
+def _search_slice(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`pattern.search(text[lo:hi])`, as `_finditer` runs it."""
+    if _memo.active():
+        return _literals.search_slice(pattern, folded_text(text), lo, hi, text[lo:hi])
+    return pattern.search(text[lo:hi])
+
+
 def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+    for s, e in spans:  # noqa: SIM110 - any() over a generator costs more than a few spans
+        if a < e and s < b:
+            return True
+    return False
 
 
 def _to_decimal(digits: str, comma_decimal: bool) -> Decimal | None:
@@ -655,12 +691,12 @@ def scan(
     can = set(found)
     raw = _numbers(text, start, end, t, can)
     figures: list[Figure] = []
-    spans: list[tuple[int, int]] | None = None  # the masked spans, asked for when needed
+    spans: Sequence[tuple[int, int]] | None = None  # the masked spans, asked for when needed
     if raw:
-        spans = list(masked)
+        spans = _spans(masked)
         consumed_until = start
         for ns, ne, digits, is_words, sign in raw:
-            if ns < consumed_until or _overlaps(ns, ne, spans):
+            if ns < consumed_until or (spans and _overlaps(ns, ne, spans)):
                 continue
             fig = _read_figure(text, start, end, ns, ne, digits, is_words, sign, t, can)
             if fig is not None:
@@ -668,19 +704,24 @@ def scan(
                 whole = fig.kind != "count" or fig.high is not None  # a range reads both ends
                 consumed_until = max(fig.num_end, fig.end if whole else fig.num_end)
     if _MULTIPLES in can:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         figures.extend(_multiples(text, start, end, spans, t))
     if _FRACTIONS_AT in can:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         figures.extend(_fractions(text, start, end, spans, t))
     if found and found[-1] >= _RANKS_FROM:
-        spans = list(masked) if spans is None else spans
+        spans = _spans(masked) if spans is None else spans
         forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
         figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
         return _dedupe(figures)
     return figures
+
+
+def _spans(masked: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
+    """The masked spans, as a sequence that is quick to read again."""
+    return masked.spans() if isinstance(masked, Masks) else list(masked)
 
 
 def _numbers(
@@ -824,23 +865,24 @@ def _read_figure(
     text[lo:hi], or None. `can` holds the places in `_Tables.sentence` of the patterns that
     can match there."""
     # --- the number itself
-    comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
-    # nothing to take out: no comma, and no space (nor any other: they are not printable)
-    plain = "," not in digits and " " not in digits and digits.isprintable()
     # "one and a half", "half a" are matched as a whole by the numbers table
-    if is_words:
-        value = _word_value(digits, t.numbers)
-    elif plain:  # (most numbers)
-        value = _to_decimal(digits, False) if not digits.isascii() else Decimal(digits)
+    if "," not in digits and " " not in digits and digits.isprintable():
+        # nothing to take out: no comma, and no space (nor any other: they are not
+        # printable), as in most numbers
+        norm_digits = digits
+        if is_words:
+            value = _word_value(digits, t.numbers)
+        else:
+            value = Decimal(digits) if digits.isascii() else _to_decimal(digits, False)
     else:
-        value = _to_decimal(digits, comma_decimal)
+        comma_decimal = "," in digits and _COMMA_DECIMAL.fullmatch(digits) is not None
+        value = _word_value(digits, t.numbers) if is_words else _to_decimal(digits, comma_decimal)
+        # (str.split takes off what \s matches)
+        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
     if value is None:
         return None
-    if plain:
-        norm_digits = digits
-    else:  # (str.split takes off what \s matches)
-        norm_digits = "".join(digits.replace(",", "." if comma_decimal else "").split())
-    low = digits.lower()
+    low = digits.lower() if is_words else ""
+    vague = low in ("dozens", "hundreds")
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
@@ -854,7 +896,8 @@ def _read_figure(
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
     if rng and (
-        not (_FROM in can and _FROM_BEFORE.search(text[lo:ns])) or _RANGE_FROM.search(text, lo, ns)
+        not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
+        or _search(_RANGE_FROM, text, lo, ns)
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -873,9 +916,8 @@ def _read_figure(
                 c = text[end + 1] if end + 1 < hi else ""
         if c in t.scale_starts or not c.isascii():
             sm = t.scale_after.match(text, end, hi)
-    cur_found = t.currency_ending.search(text, lo, ns)
-    cur_before = cur_found[1] if cur_found else None
-    cur_code = t.currency_of[cur_before.group(1).lower()] if cur_before else None
+    cur_before = t.currency_ending.find(text, lo, ns)  # (where it starts, symbol)
+    cur_code = t.currency_of[cur_before[1].lower()] if cur_before else None
     if sm:
         word = sm.group(2).lower()
         glued = sm.group(1) == ""
@@ -889,7 +931,7 @@ def _read_figure(
             end = sm.end()
             if text[end - 1] == "." and not _SENTENCE_GOES_ON.match(text, end, hi):
                 end -= 1  # a full stop after "bn" ends the sentence too
-    if high is None and _BETWEEN in can and _BETWEEN_BEFORE.search(text[lo:ns]):
+    if high is None and _BETWEEN in can and _search_slice(_BETWEEN_BEFORE, text, lo, ns):
         am = _RANGE_AND.match(text, end, hi)
         if am:
             v2 = _to_decimal(am.group(1), False)
@@ -912,7 +954,7 @@ def _read_figure(
     if cur_code:
         kind, unit = "money", cur_code
         # "in US dollars" / "US dollars" after a symbol-less figure is handled above
-        start = ns - len(cur_before.group(0)) if cur_before else ns
+        start = cur_before[0] if cur_before else ns
     elif (c in _PERCENT_STARTS or not c.isascii()) and (pa := t.percent_after.match(text, end, hi)):
         pp = pa.group(1).lower().startswith(("percentage", "p.p", "pp"))
         kind = unit = "percentage_point" if pp else "percent"
@@ -946,18 +988,18 @@ def _read_figure(
         return None  # a hyphen before a count or an amount is a dash, not a sign
     # --- hedge word before
     qual: Qualifier | None = None
-    q_found = t.qualifier_ending.search(text, lo, start)
+    q_found = t.qualifier_ending.find(text, lo, start)
     if q_found:
-        q_at, qm = q_found
-        phrase = qm.group(1).lower()
+        q_at, phrase = q_found
+        phrase = phrase.lower()
         qual = t.qualifier_of.get(phrase)
-        if phrase == "up to" and _RAISE_UP_TO.search(text[lo : q_at + qm.start()]):
+        if phrase == "up to" and _search_slice(_RAISE_UP_TO, text, lo, q_at):
             qual = None  # "bring trade up to $10 billion": a target, not a bound
         elif phrase in ("over", "over the") and kind == "count" and not scale:
             qual = Qualifier.MORE_THAN
         if qual is not None:
-            start = q_at + qm.start()
-    if is_words and low in ("dozens", "hundreds"):
+            start = q_at
+    if vague:
         qual = Qualifier.AT_LEAST
     mult = _TEN_TO.get(scale) or Decimal(1).scaleb(scale)
     value_b = value * mult
@@ -978,7 +1020,7 @@ def _read_figure(
         if rate is not None:
             unit = f"{unit}/{t.rate_of[rate.group(1).lower()]}"
     if kind == "count":
-        vague_of = _OF.match(text, end, hi) if low in ("dozens", "hundreds") else None
+        vague_of = _OF.match(text, end, hi) if vague else None
         # "Fourteen of the applications": the count is of the noun after "of the"
         partitive = (
             _PARTITIVE.match(text, end, hi)
@@ -1064,7 +1106,7 @@ def _read_figure(
         noun,
         noun_end,
         mods,  # modifiers
-        low in ("dozens", "hundreds"),  # vague
+        vague,
         is_words,  # words
         sign,
     )
@@ -1110,39 +1152,37 @@ def _is_plural(word: str) -> bool:
 def _noun_phrase(text: str, pos: int, hi: int) -> tuple[str, int, tuple[str, ...]] | None:
     """The counted noun phrase after a number: "60 industrial projects worth" gives
     "industrial projects"; a plural noun, a stop word or a participle ends it."""
-    words: list[tuple[str, int, int]] = []
-    mods: list[str] = []
-    p = pos
+    words: list[str] = []
+    mod: str | None = None
+    p = end = pos
     while len(words) < 4:
         m = _WORD.match(text, p, hi)
         if not m:
             break
+        p = m.end()
         w = m.group(1)
         lw = w.lower()
-        if not words and lw in _NP_PREMODIFIERS and not mods:
-            mods.append(lw)
-            p = m.end()
-            continue
-        if lw == "and" and words and not _is_plural(words[-1][0].lower()):
-            p = m.end()
-            continue
-        if lw in _STOP:
-            break
-        if (
-            words
-            and (lw.endswith("ed") or lw.endswith("ing"))
-            and lw not in ("building", "buildings", "things")
-        ):
-            break
-        words.append((w, m.start(1), m.end(1)))
-        p = m.end()
+        if not words:
+            if mod is None and lw in _NP_PREMODIFIERS:
+                mod = lw
+                continue
+            if lw in _STOP:
+                break
+        else:
+            if lw == "and":  # "steel and cement plants" (a plural noun ends the phrase)
+                continue
+            if lw in _STOP or (
+                lw.endswith(("ed", "ing")) and lw not in ("building", "buildings", "things")
+            ):
+                break
+        words.append(w)
+        end = p  # (the word ends the match)
         if _is_plural(lw):
             break  # "43 more projects seem promising": the plural noun ends the phrase
     if not words:
         return None
     # the head is the last plural-looking word; trailing adjectives are rare in news
-    noun = " ".join(w for w, _, _ in words)
-    return noun, words[-1][2], tuple(mods)
+    return " ".join(words), end, () if mod is None else (mod,)
 
 
 _MORE_THAN_BEFORE = EndSearch(
@@ -1161,7 +1201,7 @@ def _multiples(
     t: _Tables,
 ) -> list[Figure]:
     out = []
-    for m in _MULTIPLE.finditer(text, lo, hi):
+    for m in _finditer(_MULTIPLE, text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         w = m.group(1).lower()
@@ -1197,13 +1237,13 @@ def _word_figure(
 
     The hedge may stand before an auxiliary: "has nearly doubled", "nearly has doubled".
     """
-    found = t.qualifier_ending.search(text, lo, start)
+    found = t.qualifier_ending.find(text, lo, start)
     if found is None:
-        aux = _AUX_HEDGE.search(text[lo:start])
-        found = (lo, aux) if aux else None
-    qual = t.qualifier_of.get(found[1].group(1).lower()) if found else None
+        aux = _search_slice(_AUX_HEDGE, text, lo, start)
+        found = (lo + aux.start(1), aux.group(1)) if aux else None
+    qual = t.qualifier_of.get(found[1].lower()) if found else None
     return Figure(
-        found[0] + found[1].start() if found and qual is not None else start,
+        found[0] if found and qual is not None else start,
         end,
         start,
         end,
@@ -1258,7 +1298,7 @@ def _fractions(
 ) -> list[Figure]:
     """ "a third of our shipments" (a share), "grew by a third" (a change), as percents."""
     out = []
-    for m in _FRACTION.finditer(text, lo, hi):
+    for m in _finditer(_FRACTION, text, lo, hi):
         if _overlaps(m.start(), m.end(), masked):
             continue
         before = text[max(lo, m.start() - 25) : m.start()]

@@ -65,6 +65,7 @@ PHRASES = [
     _TABLES.qualifier_ending,
     PhraseBefore(["ab", "c", "b c", "up to", "us$", "(x"], r"\s(", r"\s*"),
     PhraseBefore(["ab", "c", "b c", "up to", "us$", "(x"], r"\s(\[", r"\s?"),
+    PhraseBefore(["ab ", "c", "up to"], r"\s(", r"\s*"),  # searched as given
 ]
 
 
@@ -77,3 +78,16 @@ def test_phrase_before_finds_what_the_whole_slice_gives(
     end = max(lo, len(text) - cut_hi)
     for phrases in PHRASES:
         _assert_same(phrases.pattern.search(text[lo:end]), phrases.search(text, lo, end), lo)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(0, 6), st.integers(0, 6))
+def test_phrase_before_find_gives_the_phrase_of_the_whole_slice_match(
+    text: str, cut_lo: int, cut_hi: int
+) -> None:
+    lo = min(cut_lo, len(text))
+    end = max(lo, len(text) - cut_hi)
+    for phrases in PHRASES:
+        full = phrases.pattern.search(text[lo:end])
+        expected = None if full is None else (lo + full.start(1), full.group(1))
+        assert phrases.find(text, lo, end) == expected
