@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from kzuz_claims.config import Config
-from kzuz_claims.extract import _memo, cues, numbers, periods, persons, sentences
+from kzuz_claims.extract import _literals, _memo, cues, numbers, periods, persons, sentences
 from kzuz_claims.extract._literals import Alternatives, folded_text, search, share_all
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
 from kzuz_claims.extract.numbers import PAGE_NOISE, Figure, Masks, scan
@@ -132,6 +132,17 @@ class _State:
     """Sentences without figures since `metric` was last set; the topic they name is
     read only when a later figure asks for it (`current_metric`)."""
 
+    _inherited: tuple[Period, Period] | None = field(default=None, init=False, repr=False)
+
+    def inherited(self) -> Period:
+        """`period` as one a figure takes from the sentences before it: every figure that
+        does gets the same copy."""
+        assert self.period is not None
+        if self._inherited is None or self._inherited[0] is not self.period:
+            copy = self.period.model_copy(update={"basis": PeriodBasis.INHERITED})
+            self._inherited = (self.period, copy)
+        return self._inherited[1]
+
     def set_metric(self, metric: str) -> None:
         self.metric = metric
         self.lone.clear()
@@ -196,17 +207,18 @@ def _claims_of(
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
         paired = _respectively(text, lo, hi, figs, pms, lex) if len(figs) > 1 else {}
+        in_sentence = _Periods.of(pms) if figs else _NO_PERIODS
         for fi, fig in enumerate(figs):
             next_start = figs[fi + 1].start if fi + 1 < len(figs) else hi
             # in "A and B ... $1 and $2 respectively" each figure reads its own item
-            seen, own_pms = paired.get(fi, (text, pms))
+            seen, own = paired.get(fi, (text, in_sentence))
             claim = _claim(
                 doc,
                 seen,
                 lo,
                 hi,
                 fig,
-                own_pms,
+                own,
                 lex,
                 cfg,
                 state,
@@ -267,13 +279,13 @@ def _respectively(
     figs: Sequence[Figure],
     pms: Sequence[PeriodMention],
     lex: Lexicon,
-) -> dict[int, tuple[str, list[PeriodMention]]]:
+) -> dict[int, tuple[str, _Periods]]:
     """Figures of an "A and B ... $1 and $2, respectively" list, each with what it reads.
 
     Figure i sees the sentence with the other items blanked out (offsets unchanged), and
     only its own period when the items are periods ("in 2022 and 2023 ... respectively").
     """
-    resp = _RESPECTIVELY.search(text, lo, hi)
+    resp = search(_RESPECTIVELY, text, folded_text(text), lo, hi)
     if resp is None:
         return {}
     run = [i for i, f in enumerate(figs) if f.end <= resp.start()]
@@ -292,7 +304,7 @@ def _respectively(
     first, last = figs[listed[0]].start, figs[listed[-1]].end
     flows = _flow_list(text, lo, first, n, lex)
     if flows:
-        return {fi: (_blank(text, flows, k), list(pms)) for k, fi in enumerate(listed)}
+        return {fi: (_blank(text, flows, k), _Periods.of(pms)) for k, fi in enumerate(listed)}
     items: list[tuple[int, int]] = []
     for m in _COORDINATION.finditer(text, lo, resp.start()):
         spans = [(m.start(1), m.end(1))]
@@ -307,14 +319,14 @@ def _respectively(
                 break
     if not items:
         return {}
-    out: dict[int, tuple[str, list[PeriodMention]]] = {}
+    out: dict[int, tuple[str, _Periods]] = {}
     for k, fi in enumerate(listed):
         a, b = items[0][0], items[-1][1]
         ka, kb = items[k]
         seen = text[:a] + " " * (ka - a) + text[ka:kb] + " " * (b - kb) + text[b:]
         others = [span for j, span in enumerate(items) if j != k]
         own = [p for p in pms if not any(p.start < b and a < p.end for a, b in others)]
-        out[fi] = (seen, own)
+        out[fi] = (seen, _Periods.of(own))
     return out
 
 
@@ -462,10 +474,14 @@ def _milestones(
             continue
         if pm.period.basis != PeriodBasis.EXPLICIT and pm.role != "horizon":
             continue
-        what = _last(_MILESTONE.finditer(text, max(lo, pm.start - 70), pm.start))
-        future = _FUTURE.search(text, max(lo, pm.start - 70), pm.start)
-        if what is None or future is None:
+        folded, before = folded_text(text), max(lo, pm.start - 70)
+        future = search(_FUTURE, text, folded, before, pm.start)
+        if future is None:
             continue
+        found = _literals.scan(_MILESTONE, text, folded, before, pm.start)
+        if not found:
+            continue
+        what = found[-1]
         start = min(what.start(), future.start())
         word = future.group("m").lower()
         modality = Modality.FORECAST if word in ("expected", "set to") else Modality.PLAN
@@ -508,7 +524,17 @@ _MILESTONE_SCOPES = (
 
 def _untargeted(metric: str, lex: Lexicon) -> str:
     """The metric a target is a target for (trade_target -> trade_turnover), from the lexicon."""
-    return next((m.key for m in lex.metrics if m.target == metric), metric)
+    return _targets_of(lex).get(metric, metric)
+
+
+@lru_cache(maxsize=8)
+def _targets_of(lex: Lexicon) -> dict[str, str]:
+    """Each target metric of the lexicon with the first metric it is the target for."""
+    out: dict[str, str] = {}
+    for m in lex.metrics:
+        if m.target is not None:
+            out.setdefault(m.target, m.key)
+    return out
 
 
 def _virtual(pos: int) -> Figure:
@@ -617,8 +643,8 @@ def _mark_bases(text: str, pms: list[PeriodMention], figs: Sequence[Figure]) -> 
             if (
                 prev is not None
                 and p.start - prev.end <= 40
-                and not re.search(r"[,;]", text[prev.end : p.start])
-                and _FROM.search(text, max(0, prev.start - 16), prev.start)
+                and not _CLAUSE_MARK.search(text, prev.end, p.start)
+                and search(_FROM, text, folded_text(text), max(0, prev.start - 16), prev.start)
             ):
                 p = replace(p, base=True)
         out.append(p)
@@ -638,7 +664,7 @@ def _claim(
     lo: int,
     hi: int,
     fig: Figure,
-    pms: Sequence[PeriodMention],
+    mentions: _Periods,
     lex: Lexicon,
     cfg: Config,
     state: _State,
@@ -677,19 +703,17 @@ def _claim(
         )
         if choice is not None:
             choice = replace(choice, cue_start=None, confidence=0.5)
-    kinds = _amount_kinds(lex)
-    if fig.kind == "money" and (
-        kinds.per_unit_after.match(text, fig.end, hi)
-        or search(kinds.per_unit_before, text, folded_text(text), lo, fig.start)
-    ):
-        # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
-        choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
-    elif fig.kind == "money" and (
-        financing := search(kinds.financing_before, text, folded_text(text), lo, fig.start)
-    ):
-        # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
-        word = financing.group(1).lower().rstrip("s").replace(" ", "_")
-        choice = cues.MetricChoice(f"unclassified:{word}", None, confidence=0.5)
+    if fig.kind == "money":
+        kinds, folded = _amount_kinds(lex), folded_text(text)
+        if kinds.per_unit_after.match(text, fig.end, hi) or search(
+            kinds.per_unit_before, text, folded, lo, fig.start
+        ):
+            # "98,000 tenge per tonne", "a kilogram of cherries sold for 1,400 tenge": a price
+            choice = cues.MetricChoice("unclassified:price", None, confidence=0.5)
+        elif financing := search(kinds.financing_before, text, folded, lo, fig.start):
+            # "offered a loan of up to EUR 80 million": money lent or granted, not a cost
+            word = financing.group(1).lower().rstrip("s").replace(" ", "_")
+            choice = cues.MetricChoice(f"unclassified:{word}", None, confidence=0.5)
     if choice is None:
         slug = _head_noun(text, lo, fig.start)
         choice = cues.MetricChoice(f"unclassified:{slug}", None, confidence=0.4)
@@ -721,7 +745,7 @@ def _claim(
     if key in ("growth_rate", "growth_multiple", "share"):
         kind = MetricKind.FLOW
     period, as_written, horizon, compared = _period_for(
-        fig, pms, kind, mod, doc.published, state, si, key, next_start, text, lo
+        fig, mentions, kind, mod, doc.published, state, si, key, next_start, text, lo
     )
     if (
         mod != Modality.ACTUAL
@@ -729,7 +753,7 @@ def _claim(
         and period is not None
         and doc.published is not None
         and period.end < doc.published
-        and _FROM.search(text, max(lo, fig.start - 16), fig.start)
+        and search(_FROM, text, folded_text(text), max(lo, fig.start - 16), fig.start)
     ):
         # the base a forecast is set against is a past figure: "to reach 5.5 bcm this
         # year, against 3.4 bcm in 2024"
@@ -878,6 +902,49 @@ def _amount_kinds(lex: Lexicon) -> _AmountKinds:
     )
 
 
+_FORWARD = frozenset((Modality.TARGET, Modality.FORECAST, Modality.PLAN, Modality.POTENTIAL))
+"""Modalities that look ahead: their figure may name a horizon ("by 2030")."""
+
+_OWN_ROLES = ("period", "same_period", "horizon")
+_CHANGE_OWN_ROLES = ("period", "horizon")
+"""The roles of a period right after a figure that make it the figure's own; a change's
+"same period" is its base."""
+
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
+class _Periods(NamedTuple):
+    """A sentence's period mentions, and the lists of them that every figure of the
+    sentence reads: made once per sentence, not once per figure."""
+
+    all: Sequence[PeriodMention]
+    main: Sequence[PeriodMention]
+    """The periods of the sentence itself: not a change's base."""
+    since: Sequence[PeriodMention]
+    """The resolved "since ..." periods among `main`."""
+    stated_base: Period | None
+    """The base of a change the sentence states ("compared to 2013", "from ... in 2022")."""
+    horizons: Sequence[PeriodMention]
+
+    @classmethod
+    def of(cls, pms: Sequence[PeriodMention]) -> _Periods:
+        if not pms:
+            return _NO_PERIODS
+        main = [p for p in pms if p.role == "period" and not p.base]
+        return cls(
+            all=pms,
+            main=main,
+            since=[p for p in main if p.text.lower().startswith("since") and p.period is not None],
+            stated_base=next(
+                (p.period for p in pms if (p.role == "compared" or p.base) and p.period), None
+            ),
+            horizons=[p for p in pms if p.role == "horizon"],
+        )
+
+
+_NO_PERIODS = _Periods(all=(), main=[], since=[], stated_base=None, horizons=[])
+
+
 _CHANGE_FORMS = ("growth_rate", "growth_multiple", "share", "change_abs")
 """Claim forms whose `of` names the metric they are a change or a share of."""
 
@@ -886,7 +953,7 @@ _PHYSICAL = ("area", "mass", "volume", "rate")
 
 def _period_for(
     fig: Figure,
-    pms: Sequence[PeriodMention],
+    mentions: _Periods,
     kind: MetricKind,
     mod: Modality,
     pub: date | None,
@@ -910,25 +977,26 @@ def _period_for(
     are as of the publication date; "six were completed last year" keeps its year.
     """
     change = key in _LEVEL_FREE
-    main = [p for p in pms if p.role == "period" and not p.base]
-    since = [p for p in main if p.text.lower().startswith("since") and p.period is not None]
-    compared = next((p.period for p in pms if (p.role == "compared" or p.base) and p.period), None)
+    pms, main, since = mentions.all, mentions.main, mentions.since
+    compared = mentions.stated_base
     if change and compared is None:
         base = _base_for_same_period(pms, state)
         compared = next((_shift(base, p) for p in pms if p.role == "same_period"), None)
-    own_roles = ("period", "horizon") if change else ("period", "same_period", "horizon")
-    after = [
-        p
-        for p in pms
-        if p.role in own_roles
-        and fig.end <= p.start < next_start
-        and p.start - fig.end <= 40
-        and not re.search(r"[,;]", text[fig.end : p.start])
-    ]
-    before = [p for p in main if p.end <= fig.start]
+    own_roles = _CHANGE_OWN_ROLES if change else _OWN_ROLES
+    after = next(
+        (
+            p
+            for p in pms
+            if p.role in own_roles
+            and fig.end <= p.start < next_start
+            and p.start - fig.end <= 40
+            and not _CLAUSE_MARK.search(text, fig.end, p.start)
+        ),
+        None,
+    )
     horizon: str | None = None
-    if mod in (Modality.TARGET, Modality.FORECAST, Modality.PLAN, Modality.POTENTIAL):
-        hz = [p for p in pms if p.role == "horizon"]
+    if mod in _FORWARD:
+        hz = mentions.horizons
         if hz:
             # "$10 billion by 2030 and to double investment in the next three years": a
             # horizon after the figure, before the next one, is the figure's own
@@ -963,7 +1031,7 @@ def _period_for(
         ):
             # "could be raised to 11 bcm in the medium term", "once it is fully operational"
             return None, (hz[0].text if hz else None), horizon, compared
-    if mod == Modality.ACTUAL and not after and _stated_as_now(text, lo, fig, pms):
+    if mod == Modality.ACTUAL and after is None and _stated_as_now(text, lo, fig, pms):
         return _as_of(pub), None, horizon, compared
     if key == "growth_multiple":
         dur = next((p for p in pms if p.role == "duration" and p.years), None)
@@ -1002,12 +1070,12 @@ def _period_for(
                 horizon,
                 compared,
             )
-    chosen: PeriodMention | None = None
-    if after:
-        chosen = after[0]
-    elif before:
-        chosen = before[-1]
-    elif main and not (main[0].start >= fig.end and cues.new_clause(text, fig.end, main[0].start)):
+    chosen = after
+    if chosen is None:
+        chosen = next((p for p in reversed(main) if p.end <= fig.start), None)
+    if chosen is None and (
+        main and not (main[0].start >= fig.end and cues.new_clause(text, fig.end, main[0].start))
+    ):
         # "300 people will be employed, and commissioning is scheduled for 2027": a
         # period in a later clause of its own dates that clause, not the figure
         chosen = main[0]
@@ -1039,8 +1107,7 @@ def _period_for(
     if kind == MetricKind.STOCK or (key.startswith("unclassified:") and not unclassified_money):
         return _as_of(pub), None, horizon, compared
     if state.period is not None and mod == Modality.ACTUAL and si - state.period_sentence <= 6:
-        inherited = _inherited(state.period)
-        return inherited, None, horizon, compared
+        return state.inherited(), None, horizon, compared
     if (
         state.period is not None
         and mod != Modality.ACTUAL
@@ -1050,8 +1117,7 @@ def _period_for(
     ):
         # "for the April–September season ... will be delivered": a plan for the period
         # under way that the article has just named
-        inherited = _inherited(state.period)
-        return inherited, None, horizon, compared
+        return state.inherited(), None, horizon, compared
     if unclassified_money or mod != Modality.ACTUAL:
         return _as_of(pub), None, horizon, compared
     return None, None, horizon, compared
@@ -1070,17 +1136,11 @@ _CONDITIONAL = re.compile(r"\b(?:once|if|when|provided|should)\b", re.I)
 def _stated_as_now(text: str, lo: int, fig: Figure, pms: Sequence[PeriodMention]) -> bool:
     """ "now exceeds UZS 7.4tn", "can now process 1,500 trucks a day — three times more":
     a "now" left of the figure in its sentence, with no period expression in between."""
-    found = _last(_NOW.finditer(text, max(lo, fig.start - 90), fig.start))
-    if found is None:
+    now = _literals.scan(_NOW, text, folded_text(text), max(lo, fig.start - 90), fig.start)
+    if not now:
         return False
+    found = now[-1]
     return not any(found.end() <= p.start < fig.start for p in pms if p.role != "date")
-
-
-@_memo.memoised
-def _inherited(period: Period) -> Period:
-    """`period` as one a figure takes from the sentences before it: every figure that
-    does asks for the same copy."""
-    return period.model_copy(update={"basis": PeriodBasis.INHERITED})
 
 
 def _base_for_same_period(pms: Sequence[PeriodMention], state: _State) -> Period | None:

@@ -34,17 +34,20 @@ def assert_interval(
     low: Decimal | None
     high: Decimal | None
     if precision is not None and precision > 0:
-        low, high, high_closed = value - precision * _HALF, value + precision * _HALF, False
+        half = precision * _HALF
+        low, high, high_closed = value - half, value + half, False
     else:
         low, high, high_closed = value, value, True
     low_closed = True
-    mag = abs(value)
     match qualifier:
+        case None:  # the common case first: each case below looks its member up
+            pass
         case Qualifier.APPROX:
+            mag = abs(value)
             low = min(low, value - mag * tol.approx)
             high, high_closed = max(high, value + mag * tol.approx), True
         case Qualifier.ALMOST:
-            low, high, high_closed = value - mag * tol.almost, value, False
+            low, high, high_closed = value - abs(value) * tol.almost, value, False
         case Qualifier.MORE_THAN:
             low, low_closed, high = value, False, None
         case Qualifier.AT_LEAST:
@@ -53,8 +56,6 @@ def assert_interval(
             low, high, high_closed = None, value, False
         case Qualifier.AT_MOST:
             low, high, high_closed = None, value, True
-        case None:
-            pass
     return Quantity(
         value=value,
         unit=unit,

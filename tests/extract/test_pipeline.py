@@ -1,0 +1,52 @@
+"""The shortcuts of the sentence loop give exactly what running its patterns gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzuz_claims.extract import _literals as literals
+from kzuz_claims.extract import pipeline
+from kzuz_claims.extract._literals import fold, needs
+from kzuz_claims.extract.lexicon import load_lexicon
+
+LEX = load_lexicon()
+
+PATTERNS: list[re.Pattern[str]] = [
+    pipeline._NOW,
+    pipeline._MILESTONE,
+    pipeline._FUTURE,
+    pipeline._RESPECTIVELY,
+    pipeline._FROM,
+    *pipeline._amount_kinds(LEX),
+]
+"""The patterns the pipeline runs through `_literals.scan` and `_literals.search`."""
+
+WORDS = sorted({s for p in PATTERNS for s in needs(p) or ()})
+
+TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(WORDS).map(str.upper),
+        st.sampled_from(WORDS).map(str.title),
+        st.sampled_from([*" ,.;:()-–—’'\n0123456789", " of ", " to be ", "İ", "ſ"]),
+        st.text(max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 12), st.integers(0, 12))
+def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) -> None:
+    lo = min(cut_lo, len(text))
+    hi = max(lo, len(text) - cut_hi)
+    folded = fold(text)
+    for p in PATTERNS:
+        assert [m.span() for m in literals.scan(p, text, folded, lo, hi)] == [
+            m.span() for m in p.finditer(text, lo, hi)
+        ], p.pattern
+        found, expected = literals.search(p, text, folded, lo, hi), p.search(text, lo, hi)
+        assert (found and found.span()) == (expected and expected.span()), p.pattern
