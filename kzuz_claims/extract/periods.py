@@ -788,7 +788,8 @@ def _resolve(name: str, m: re.Match[str], pub: date | None) -> PeriodMention | N
         )
     if name == "since_year":
         y = int(g["y"])
-        if pub is None:
+        if pub is None or pub < date(y, 1, 1):
+            # no date to run to, or none after the year: "since 2030" in a 2024 text
             return mention("duration", None, True, None)
         return mention("period", _mk(date(y, 1, 1), pub, PeriodKind.RANGE, True, text), True)
     if name == "year_range":

@@ -65,6 +65,37 @@ def test_relative_period_in_undated_document_stays_unresolved() -> None:
     assert m.period is None and m.relative and m.text == "last year"
 
 
+def test_since_a_year_after_publication_is_no_period() -> None:
+    # "since 2030" in a text of 2024 runs to no date after its start: not a period
+    m = first("trade has grown since 2030", pub=date(2024, 1, 1))
+    assert m.period is None and m.role == "duration"
+
+
+_PERIOD_WORDS = (
+    *("since", "by", "in", "from", "to", "until", "through", "between", "and", "over"),
+    *("the", "past", "next", "last", "first", "second", "half", "quarter", "Q1", "H2"),
+    *("months", "of", "January", "December", "end", "beginning", "year", "this", "–"),
+    *("early", "mid", "2030", "2019", "2024", "1990", "2100", "five", "years", "ago"),
+    *("FY2024", "2023-24", "2024/25", "2020s", "31", "same", "period", "as", "on"),
+    # whole expressions whose years may lie after the publication date
+    *("since 2030", "since 2019", "since 2024/25", "from 2025 to 2023", "since March 2031"),
+    *("between 2030 and 2019", "since the beginning of 2030", "in the first half of 2031"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PERIOD_WORDS), min_size=1, max_size=7),
+    st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31))),
+)
+def test_find_never_raises_whatever_the_publication_date(
+    words: list[str], pub: date | None
+) -> None:
+    text = " ".join(words)
+    for p in find(text, 0, len(text), pub):
+        assert p.period is None or p.period.start <= p.period.end
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [
