@@ -782,30 +782,39 @@ def _claim(
         if choice.cue_start >= s and fig.start - choice.cue_start <= 160:
             qstart = choice.cue_start
     qend = _noun_end(fig) if fig.kind == "count" else fig.end
-    span = Span(doc=doc.id, start=qstart, end=qend, sentence_start=lo, sentence_end=hi)
-    return Claim(
-        id=claim_id(doc.id, qstart, qend, key),
-        doc=doc.id,
-        span=span,
-        quote=text[qstart:qend],
-        metric=key,
-        kind=kind,
-        of=choice.of,
-        scope=scope,
-        noun=fig.noun,
-        entities=entities,
-        direction=choice.direction,
-        quantity=quantity,
-        period=period,
-        period_as_written=as_written,
-        horizon=horizon,
-        compared_to=compared,
-        modality=mod,
-        change="down" if value < 0 else ("up" if choice.change == "up" else None),
-        attribution=attribution,
-        in_scope=entry.in_scope if entry is not None else True,
-        confidence=choice.confidence * (0.8 if fig.extra.get("currency") == "assumed" else 1),
-        linked=linked,
+    # one validation from plain data: cheaper than building the span and passing keywords
+    return Claim.model_validate(
+        {
+            "id": claim_id(doc.id, qstart, qend, key),
+            "doc": doc.id,
+            "span": {
+                "doc": doc.id,
+                "start": qstart,
+                "end": qend,
+                "sentence_start": lo,
+                "sentence_end": hi,
+            },
+            "quote": text[qstart:qend],
+            "metric": key,
+            "kind": kind,
+            "of": choice.of,
+            "scope": scope,
+            "noun": fig.noun,
+            "entities": entities,
+            "direction": choice.direction,
+            "quantity": quantity,
+            "period": period,
+            "period_as_written": as_written,
+            "horizon": horizon,
+            "compared_to": compared,
+            "modality": mod,
+            "change": "down" if value < 0 else ("up" if choice.change == "up" else None),
+            "attribution": attribution,
+            "in_scope": entry.in_scope if entry is not None else True,
+            "confidence": choice.confidence
+            * (0.8 if fig.extra.get("currency") == "assumed" else 1),
+            "linked": linked,
+        }
     )
 
 
