@@ -161,6 +161,7 @@ class PhraseBefore:
         self._width = max((len(w) for w in words), default=0)
         self._reversed: re.Pattern[str] | None = None
         self._lower: re.Pattern[str] | None = None
+        self._ends: dict[str, frozenset[str]] | None = None
         if words and all(w and not w[-1].isspace() for w in words):
             backwards = longest_first(w[::-1] for w in words)
             self._reversed = re.compile(rf"(?:{backwards})(?=[{edge}]|\Z)", re.IGNORECASE)
@@ -168,6 +169,7 @@ class PhraseBefore:
                 # ASCII text lower-cased reads as the pattern ignoring case reads it
                 exact = longest_first((w[::-1] for w in words), ignore_case=False)
                 self._lower = re.compile(rf"(?:{exact})(?=[{edge}]|\Z)")
+                self._ends = _ends(words)
         self._search = EndSearch(self.pattern)
 
     def find(self, text: str, lo: int, end: int) -> tuple[int, str] | None:
@@ -183,6 +185,8 @@ class PhraseBefore:
                 back -= 1
         elif back > lo and text[back - 1].isspace():
             back -= 1
+        if self._ends is not None and not self._may_end(text, lo, back, self._ends):
+            return None
         # one character more than the longest phrase: what precedes it, or the start
         before = text[max(lo, back - self._width - 1) : back][::-1]
         if self._lower is not None and before.isascii():
@@ -194,6 +198,24 @@ class PhraseBefore:
         # the phrase ends where the whitespace before `end` begins (it ends in none)
         at = back - m.end()
         return at, text[at:back]
+
+    @staticmethod
+    def _may_end(text: str, lo: int, back: int, ends: dict[str, frozenset[str]]) -> bool:
+        """Whether a phrase may end at `back`, by its last two characters: at most places
+        before a number they rule every phrase out, for less than the slice a match reads.
+        A character that is not ASCII rules nothing out."""
+        if back <= lo:
+            return False
+        last = text[back - 1]
+        before = ends.get(last)
+        if before is None:
+            return not last.isascii()
+        if "" in before:  # a phrase of one character
+            return True
+        if back - 1 <= lo:
+            return False
+        prev = text[back - 2]
+        return prev in before or not prev.isascii()
 
     def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
         """As `EndSearch.search`: (start of the slice searched, match in it), or None."""
@@ -216,3 +238,16 @@ class PhraseBefore:
         at = back - found.end()
         match = self.pattern.search(text[at:end])
         return None if match is None else (at, match)
+
+
+def _ends(words: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For the last character of each phrase (ASCII or caseless characters, lower case), in
+    either case: the characters, in either case, that come before it in a phrase, with ""
+    for a phrase of that one character. An ASCII character compared ignoring case matches
+    such a character when its lower case is that character."""
+    before: dict[str, set[str]] = {}
+    for w in words:
+        prev = w[-2] if len(w) > 1 else ""
+        for last in {w[-1], w[-1].upper()}:
+            before.setdefault(last, set()).update({prev, prev.upper()})
+    return {last: frozenset(prevs) for last, prevs in before.items()}

@@ -28,12 +28,16 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?)"
 )
 _DIGITS_REST = (
-    r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"
+    r"(?:\d*+(?![,\u00a0\u2009\u202f ]\d)(?:\.\d+)?"  # no comma or space, then a digit
+    r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"
     r"|\d*,\d{1,2}(?=\s?(?:{scales})\b)"
     r"|\d{0,2}(?:[\u00a0\u2009\u202f ]\d{3})+(?:\.\d+)?(?![\d,.]\d|\s?%)"
     r"|\d*(?:\.\d+)?)"
 )
-"""`_DIGITS` after its first digit: the same matches, tried in the same order."""
+"""`_DIGITS` after its first digit: the same matches, tried in the same order. Its first
+alternative gives at once what the last gives where the run of digits is not followed by a
+comma or a space and a digit (most numbers), where the others cannot match: each of them
+needs one there."""
 _ORDINALS = {
     "first": 1,
     "second": 2,
