@@ -179,6 +179,24 @@ class PhraseBefore:
         if self._reversed is None:
             found = self._search.search(text, lo, end)
             return None if found is None else (found[0] + found[1].start(1), found[1].group(1))
+        place = self._phrase_at(text, lo, end)
+        return None if place is None else (place[0], text[place[0] : place[1]])
+
+    def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
+        """As `EndSearch.search`: (start of the slice searched, match in it), or None."""
+        if self._reversed is None:
+            return self._search.search(text, lo, end)
+        place = self._phrase_at(text, lo, end)
+        if place is None:
+            return None
+        at = place[0]
+        match = self.pattern.search(text[at:end])
+        return None if match is None else (at, match)
+
+    def _phrase_at(self, text: str, lo: int, end: int) -> tuple[int, int] | None:
+        """(start, end) of the phrase that ends text[lo:end] but for its trailing
+        whitespace, read backwards, or None."""
+        assert self._reversed is not None
         back = end
         if self._any_space:
             while back > lo and text[back - 1].isspace():
@@ -193,11 +211,8 @@ class PhraseBefore:
             m = self._lower.match(before.lower())
         else:
             m = self._reversed.match(before)
-        if m is None:
-            return None
         # the phrase ends where the whitespace before `end` begins (it ends in none)
-        at = back - m.end()
-        return at, text[at:back]
+        return None if m is None else (back - m.end(), back)
 
     @staticmethod
     def _may_end(text: str, lo: int, back: int, ends: dict[str, frozenset[str]]) -> bool:
@@ -216,28 +231,6 @@ class PhraseBefore:
             return False
         prev = text[back - 2]
         return prev in before or not prev.isascii()
-
-    def search(self, text: str, lo: int, end: int) -> tuple[int, re.Match[str]] | None:
-        """As `EndSearch.search`: (start of the slice searched, match in it), or None."""
-        if self._reversed is None:
-            return self._search.search(text, lo, end)
-        back = end
-        if self._any_space:
-            while back > lo and text[back - 1].isspace():
-                back -= 1
-        elif back > lo and text[back - 1].isspace():
-            back -= 1
-        # one character more than the longest phrase: what precedes it, or the start
-        before = text[max(lo, back - self._width - 1) : back][::-1]
-        if self._lower is not None and before.isascii():
-            found = self._lower.match(before.lower())
-        else:
-            found = self._reversed.match(before)
-        if found is None:
-            return None
-        at = back - found.end()
-        match = self.pattern.search(text[at:end])
-        return None if match is None else (at, match)
 
 
 def _ends(words: Iterable[str]) -> dict[str, frozenset[str]]:
