@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shortcuts import assert_shortcuts_agree
 
 from kzuz_claims.extract import _literals as literals
 from kzuz_claims.extract import _memo, cues
@@ -69,18 +70,9 @@ def _bounds(text: str, cut_lo: int, cut_hi: int) -> tuple[int, int]:
 @given(TEXT, st.integers(0, 12), st.integers(0, 12))
 def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) -> None:
     lo, hi = _bounds(text, cut_lo, cut_hi)
-    folded, part = fold(text), text[lo:hi]
+    folded = fold(text)
     for p in PATTERNS:
-        assert [m.span() for m in literals.scan(p, text, folded, lo, hi)] == [
-            m.span() for m in p.finditer(text, lo, hi)
-        ], p.pattern
-        found, expected = literals.search(p, text, folded, lo, hi), p.search(text, lo, hi)
-        assert (found and found.span()) == (expected and expected.span()), p.pattern
-        assert [m.span() for m in literals.scan_slice(p, folded, lo, hi, part)] == [
-            m.span() for m in p.finditer(part)
-        ], p.pattern
-        found, expected = literals.search_slice(p, folded, lo, hi, part), p.search(part)
-        assert (found and found.span()) == (expected and expected.span()), p.pattern
+        assert_shortcuts_agree(p, text, folded, lo, hi)
 
 
 @settings(max_examples=300, deadline=None)

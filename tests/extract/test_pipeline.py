@@ -6,8 +6,8 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shortcuts import assert_shortcuts_agree
 
-from kzuz_claims.extract import _literals as literals
 from kzuz_claims.extract import pipeline
 from kzuz_claims.extract._literals import fold, needs
 from kzuz_claims.extract.lexicon import load_lexicon
@@ -45,8 +45,4 @@ def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) 
     hi = max(lo, len(text) - cut_hi)
     folded = fold(text)
     for p in PATTERNS:
-        assert [m.span() for m in literals.scan(p, text, folded, lo, hi)] == [
-            m.span() for m in p.finditer(text, lo, hi)
-        ], p.pattern
-        found, expected = literals.search(p, text, folded, lo, hi), p.search(text, lo, hi)
-        assert (found and found.span()) == (expected and expected.span()), p.pattern
+        assert_shortcuts_agree(p, text, folded, lo, hi)
