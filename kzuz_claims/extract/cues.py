@@ -262,14 +262,13 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 @cache
-def _region_words(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """Patterns that find, in folded text, the strings every match of the region pattern
-    holds (one of each set of its `requirements`): few sentences name a region, and the
-    pattern, which tells case only in part, has no start-string finder."""
+def _region_set(lexicon: Lexicon) -> PatternSet | None:
+    """The region pattern as a shared pattern set: the shared prefilter tells, with what
+    it reads of a sentence anyway, whether the sentence holds a string of each of its
+    `requirements`. Few sentences name a region, and the pattern, which tells case only
+    in part, has no start-string finder."""
     pat = _region_re(lexicon)
-    if pat is None:
-        return ()
-    return tuple(re.compile(longest_first(need, ignore_case=False)) for need in requirements(pat))
+    return None if pat is None else PatternSet([pat])
 
 
 _REGION_TAIL = re.compile(
@@ -284,7 +283,8 @@ class _Tables(NamedTuple):
     `PatternSet` so that one question tells which of them can match in it: the cue
     patterns, then the modality patterns (each in lexicon order, with what it signals).
     The scope and region patterns, asked for few figures, run where they can start
-    (`scan`): in the shared set they would cost every sentence's prefilter."""
+    (`scan`); the region pattern, which has no start-string finder, is first asked of
+    the prefilter in a set of its own (`_region_set`)."""
 
     patterns: PatternSet
     cue_owners: tuple[MetricEntry, ...]
@@ -476,12 +476,12 @@ class _Sentence:
 
     def may_name_region(self) -> bool:
         """Whether a stretch of the sentence may hold a match of the region pattern: a
-        match holds the strings `_region_words` finds, and no stretch of a sentence that
-        lacks them holds them."""
+        match holds a string of each of the pattern's requirements (`_region_set`), and no
+        stretch of a sentence that lacks them holds them."""
         if self._region is None:
-            folded, lo, hi = self.folded, self.lo, self.hi
-            self._region = all(
-                p.search(folded, lo, hi) is not None for p in _region_words(self.lexicon)
+            regions = _region_set(self.lexicon)
+            self._region = regions is not None and bool(
+                regions.candidates(self.text, self.lo, self.hi)
             )
         return self._region
 
@@ -1181,6 +1181,7 @@ _ATTR_PATTERNS = [
 def prepare(lexicon: Lexicon) -> None:
     """Make the shared pattern sets of this module (see `_literals.share_all`)."""
     _tables(lexicon)
+    _region_set(lexicon)
     _attribution_set()
 
 
