@@ -258,9 +258,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "\b\d{1,2}[./]...|\b\d{4}-...|\b\d{1,2}:..." with the shared leading digit
             # first and its \b as a lookbehind: a pattern that begins with a digit lets
-            # the engine skip to the next digit instead of trying every place
-            r"\d(?<!\w\d)(?:\d?[./]\d{1,2}[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?"
-            r"|\d{3}-\d{2}-\d{2}\b|\d?:\d{2}\b)",
+            # the engine skip to the next digit instead of trying every place. The digits
+            # up to the second separator are spelt out (\d\d? for \d{1,2}), so that the
+            # prefilter reads what every match holds (".0.", "0:00"), not just ".0", which
+            # every decimal number holds
+            r"\d(?<!\w\d)(?:\d?[./]\d\d?[./](?:\d{4}|\d{2})\b(?:,?\s+\d{1,2}:\d{2})?"
+            r"|\d\d\d-\d\d-\d\d\b|\d?:\d\d\b)",
             re.I,
         ),
     ),
