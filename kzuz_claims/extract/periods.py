@@ -72,9 +72,14 @@ _PREPOSITIONS: tuple[str, ...] = (
 _PRE = rf"(?:(?:{longest_first(_PREPOSITIONS)})\s+)?(?:the\s+)?"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PeriodMention:
-    """A period expression: where it stands, its role, and what it resolves to."""
+    """A period expression: where it stands, its role, and what it resolves to.
+
+    Treat it as immutable (`dataclasses.replace` makes a changed copy). It is not frozen
+    because a frozen dataclass sets each field through `object.__setattr__`, which makes
+    building one cost as much as resolving what it says.
+    """
 
     start: int
     end: int
@@ -123,8 +128,24 @@ _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _mk(start: date, end: date, kind: PeriodKind, relative: bool, text: str) -> Period:
+    """`Period(start=start, end=end, kind=kind, basis=..., text=text)`, the same object
+    built without pydantic's validation (half the cost of a period mention): the fields
+    are already a date, a date, a PeriodKind, a PeriodBasis and a str, so what is left to
+    check is the validator's start <= end, and where it fails the model itself raises."""
     basis = PeriodBasis.RELATIVE if relative else PeriodBasis.EXPLICIT
-    return Period(start=start, end=end, kind=kind, basis=basis, text=text)
+    if start > end:
+        return Period(start=start, end=end, kind=kind, basis=basis, text=text)
+    period = _new_model(Period)
+    fields = {"start": start, "end": end, "kind": kind, "basis": basis, "text": text}
+    _set(period, "__dict__", fields)
+    _set(period, "__pydantic_fields_set__", {"start", "end", "kind", "basis", "text"})
+    _set(period, "__pydantic_extra__", None)
+    _set(period, "__pydantic_private__", None)
+    return period
+
+
+_new_model = object.__new__
+_set = object.__setattr__
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

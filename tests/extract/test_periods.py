@@ -10,10 +10,12 @@ from datetime import date
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from kzuz_claims.extract import _memo, periods
 from kzuz_claims.extract._literals import fold
 from kzuz_claims.extract.periods import PeriodMention, find
+from kzuz_claims.model import Period, PeriodBasis, PeriodKind
 
 PUB = date(2024, 2, 4)
 
@@ -209,3 +211,35 @@ def test_no_anchored_pattern_matches_an_empty_string() -> None:
     for name, pattern in periods._PATTERNS:
         if name in periods._ANCHORS:
             assert sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] > 0, name
+
+
+@given(
+    st.dates(),
+    st.dates(),
+    st.sampled_from(PeriodKind),
+    st.booleans(),
+    st.text(max_size=12),
+)
+@example(date(2024, 1, 1), date(2023, 12, 31), PeriodKind.YEAR, False, "since 2024")
+def test_periods_built_without_validation_are_the_validated_ones(
+    start: date, end: date, kind: PeriodKind, relative: bool, text: str
+) -> None:
+    basis = PeriodBasis.RELATIVE if relative else PeriodBasis.EXPLICIT
+    try:
+        validated = Period(start=start, end=end, kind=kind, basis=basis, text=text)
+    except ValidationError:
+        with pytest.raises(ValidationError):  # start after end: refused alike
+            periods._mk(start, end, kind, relative, text)
+        return
+    built = periods._mk(start, end, kind, relative, text)
+    assert type(built) is Period and built == validated and hash(built) == hash(validated)
+    assert [(k, type(v), v) for k, v in built.__dict__.items()] == [
+        (k, type(v), v) for k, v in validated.__dict__.items()
+    ]
+    for attr in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
+        assert getattr(built, attr) == getattr(validated, attr), attr
+    assert built.model_dump_json() == validated.model_dump_json()
+    inherited = {"basis": PeriodBasis.INHERITED}
+    assert built.model_copy(update=inherited) == validated.model_copy(update=inherited)
+    with pytest.raises(ValidationError):  # frozen alike
+        built.text = "changed"
