@@ -465,16 +465,9 @@ class _Sentence:
         lo, hi = self.lo - self.base, self.hi - self.base
         return self.folded.find("0", lo, hi) >= 0 or bool(_MAYBE_PERIOD.search(self.folded, lo, hi))
 
-    def starts(self, anchor: _Anchor) -> list[int]:
-        """In order, every place in the stretch where a match anchored so can start."""
-        found = self._starts.get(anchor)
-        if found is None:
-            found = self._starts[anchor] = self._places(anchor)
-        return found
-
     def _places(self, anchor: _Anchor) -> list[int]:
-        """`starts`, found: the tokens (if a match can start at one) and the words of the
-        lead before each."""
+        """In order, every place in the stretch where a match anchored so can start: the
+        tokens (if a match can start at one) and the words of the lead before each."""
         token, lo, hi, base = anchor.token, self.lo, self.hi, self.base
         if token.folded:
             shift = base + token.offset
@@ -508,9 +501,13 @@ class _Sentence:
             if by_finder and self.base == 0:
                 return scan(pattern, text, self.folded, lo, hi)
             return list(pattern.finditer(text, lo, hi))
+        # the places are found once for all the patterns anchored so
+        places = self._starts.get(anchor)
+        if places is None:
+            places = self._starts[anchor] = self._places(anchor)
         out = []
         pos = lo
-        for p in self.starts(anchor):
+        for p in places:
             if p >= pos:
                 m = pattern.match(text, p, hi)
                 if m is not None:
