@@ -734,10 +734,20 @@ def _numbers(
     """The numbers in text[start:end], in digits and in words, in text order: what
     `digits.finditer` and `number_words.finditer` find there (the numbers' start, end,
     text, whether in words, and sign). `can` holds the places in `_Tables.sentence` of
-    the patterns that can match there."""
+    the patterns that can match there.
+
+    In a memo scope, `digits` is searched for from the character before each digit, found
+    in the folded text (where every digit is a 0) with `str.find`: a match begins with a
+    digit or with a sign right before one, so the search from there finds the match that
+    `finditer` finds next, where the engine would test every character on the way."""
     raw: list[tuple[int, int, str, bool, int]] = []
     if _DIGITS_AT in can:
-        for m in t.digits.finditer(text, start, end):
+        found: Iterable[re.Match[str]]
+        if _memo.active():
+            found = _digits(t.digits, text, folded_text(text), start, end)
+        else:
+            found = t.digits.finditer(text, start, end)
+        for m in found:
             at = m.start()
             first = text[at]
             if first in "+-−":
@@ -751,6 +761,24 @@ def _numbers(
         raw.extend(words)
         raw.sort()
     return raw
+
+
+def _digits(
+    digits: re.Pattern[str], text: str, folded: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """`digits.finditer(text, start, end)`, searched from the character before each digit
+    (see `_numbers`); `folded` is `fold(text)`."""
+    out = []
+    pos = start
+    at = folded.find("0", start, end)
+    while at >= 0:
+        m = digits.search(text, at - 1 if at > pos else pos, end)
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+        at = folded.find("0", pos, end)
+    return out
 
 
 def _words(
