@@ -595,6 +595,9 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 _FROM_BEFORE,
                 plain_digits,
                 re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
+                # (not run: what they need tells where `a_scale` may match)
+                re.compile(rf"an?\s(?:{_alt_i(list(scales))})", re.IGNORECASE),
+                re.compile(r"an?\s\s", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
             ]
         ),
@@ -666,13 +669,18 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _FROM,
     _DIGITS_AT,
     _WORD_HEADS,
+    _A_SCALE,
+    _A_SPACES,
     _RANKS_FROM,
-) = range(8)
+) = range(10)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
-all its figures. A rank is looked for when one of its forms can match (they come last):
-each form needs words of its own ("largest" and "partner"), which few sentences hold
-together, while the whole pattern needs only one of all their words ("main", "top")."""
+all its figures. `_A_SCALE` and `_A_SPACES` are never run: where neither can match
+(neither "a" or "an", a whitespace and a scale word nor "a" or "an" and two whitespaces
+are there), `a_scale` cannot either. A rank is looked for when one of its forms can
+match (they come last): each form needs words of its own ("largest" and "partner"),
+which few sentences hold together, while the whole pattern needs only one of all their
+words ("main", "top")."""
 
 
 def scan(
@@ -736,53 +744,45 @@ def _numbers(
     text, whether in words, and sign). `can` holds the places in `_Tables.sentence` of
     the patterns that can match there.
 
-    In a memo scope, `digits` is searched for from the character before each digit, found
-    in the folded text (where every digit is a 0) with `str.find`: a match begins with a
-    digit or with a sign right before one, so the search from there finds the match that
-    `finditer` finds next, where the engine would test every character on the way."""
+    `digits` is searched for from the character before each digit, found in the folded
+    text (where every digit is a 0) with `str.find`: a match begins with a digit or with
+    a sign right before one, so the search from there finds the match that `finditer`
+    finds next, where the engine would test every character on the way. The folded text
+    is the one the sentence's literals were read in (see `_literals`), or the stretch's
+    own outside a memo scope."""
     raw: list[tuple[int, int, str, bool, int]] = []
+    heads = _WORD_HEADS in can
+    a_scale = _A_SCALE in can or _A_SPACES in can
+    folded = (
+        folded_text(text) if (_DIGITS_AT in can or heads or a_scale) and _memo.active() else None
+    )
     if _DIGITS_AT in can:
-        found: Iterable[re.Match[str]]
-        if _memo.active():
-            found = _digits(t.digits, text, folded_text(text), start, end)
+        if folded is None:
+            zeros, shift = fold(text[start:end]), start
         else:
-            found = t.digits.finditer(text, start, end)
-        for m in found:
-            at = m.start()
+            zeros, shift = folded, 0
+        search = t.digits.search
+        pos = start
+        while (at := zeros.find("0", pos - shift, end - shift)) >= 0:
+            at += shift
+            m = search(text, at - 1 if at > pos else pos, end)
+            if m is None:
+                break
+            at, pos = m.span()
             first = text[at]
             if first in "+-−":
-                raw.append(
-                    (at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1)
-                )
+                raw.append((at + 1, pos, text[at + 1 : pos], False, -1 if first != "+" else 1))
             else:
-                raw.append((at, m.end(), m.group(), False, 1))
-    words = _words(text, start, end, t, _WORD_HEADS in can)
+                raw.append((at, pos, m.group(), False, 1))
+    words = _words(text, folded, start, end, t, heads, a_scale)
     if words:
         raw.extend(words)
         raw.sort()
     return raw
 
 
-def _digits(
-    digits: re.Pattern[str], text: str, folded: str, start: int, end: int
-) -> list[re.Match[str]]:
-    """`digits.finditer(text, start, end)`, searched from the character before each digit
-    (see `_numbers`); `folded` is `fold(text)`."""
-    out = []
-    pos = start
-    at = folded.find("0", start, end)
-    while at >= 0:
-        m = digits.search(text, at - 1 if at > pos else pos, end)
-        if m is None:
-            break
-        out.append(m)
-        pos = m.end()
-        at = folded.find("0", pos, end)
-    return out
-
-
 def _words(
-    text: str, start: int, end: int, t: _Tables, heads: bool
+    text: str, folded: str | None, start: int, end: int, t: _Tables, heads: bool, a_scale: bool
 ) -> list[tuple[int, int, str, bool, int]]:
     """What `number_words.finditer` finds in text[start:end], as `_numbers` gives it.
 
@@ -791,19 +791,21 @@ def _words(
     `t.starts` finds the character before a number could begin (or at the very start of
     the text), and not where its earlier match covers, as its own search would; and not
     at all where the sentence has neither the first word of a number (`heads`, from its
-    set of patterns) nor "a" or "an" before a scale word. The folded text is the one the
-    sentence's literals were read in (see `_literals`), or the stretch's own outside a
-    memo scope.
+    set of patterns) nor "a" or "an" before a scale word (which `a_scale` false, from the
+    same set, rules out at once). The folded text is `folded`, the one the sentence's
+    literals were read in (see `_literals`), or the stretch's own where it is None
+    (outside a memo scope).
     """
     if t.starts is None or t.a_scale is None:
         return [
             (m.start(1), m.end(1), m.group(1), True, 1)
             for m in t.number_words.finditer(text, start, end)
         ]
+    if not (heads or a_scale):
+        return []
     before = start - 1 if start else 0
-    if _memo.active():
-        folded, shift = folded_text(text), 0
-    else:
+    shift = 0
+    if folded is None:
         folded, shift = fold(text[before:end]), before
     if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:
         return []
