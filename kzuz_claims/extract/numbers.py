@@ -916,22 +916,25 @@ def _read_figure(
     if value is None:
         return None
     low = digits.lower() if is_words else ""
-    vague = low in ("dozens", "hundreds")
+    vague = is_words and low in ("dozens", "hundreds")
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     # (a pattern read after the number is asked only if the character its words begin
-    # with, after at most one whitespace, can begin them: a regex call costs more)
-    c = text[ne] if ne < hi else ""
-    if c.isspace():
-        c = text[ne + 1] if ne + 1 < hi else ""
-    rng = _RANGE_TO.match(text, ne, hi) if c in _RANGE_STARTS or not c.isascii() else None
+    # with, after at most one whitespace, can begin them: a regex call costs more; the
+    # characters at `end` are read again only where it moves)
+    at = text[ne] if ne < hi else ""
+    c = text[ne + 1] if at.isspace() and ne + 1 < hi else at
     sm: re.Match[str] | None = None
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
-    if rng and (
-        not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
-        or _search(_RANGE_FROM, text, lo, ns)
+    if (
+        (c in _RANGE_STARTS or not c.isascii())
+        and (rng := _RANGE_TO.match(text, ne, hi))
+        and (
+            not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
+            or _search(_RANGE_FROM, text, lo, ns)
+        )
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -941,25 +944,22 @@ def _read_figure(
                 high = v2
                 end = rng.end()
                 scale_read = False
+                at = text[end] if end < hi else ""
+                c = text[end + 1] if at.isspace() and end + 1 < hi else at
     # --- scale word
     scale = 0
-    if not scale_read:
-        if end != ne:
-            c = text[end] if end < hi else ""
-            if c.isspace():
-                c = text[end + 1] if end + 1 < hi else ""
-        if c in t.scale_starts or not c.isascii():
-            sm = t.scale_after.match(text, end, hi)
+    if not scale_read and (c in t.scale_starts or not c.isascii()):
+        sm = t.scale_after.match(text, end, hi)
     cur_before = t.currency_ending.find(text, lo, ns)  # (where it starts, symbol)
     cur_code = t.currency_of[cur_before[1].lower()] if cur_before else None
+    moved = end
     if sm:
         word = sm.group(2).lower()
-        glued = sm.group(1) == ""
         # "b", "m", "k" are scales only next to a currency: "$5m", "5m dollars", not "5 m"
         if (
             word not in t.glued_only
             or cur_code
-            or (glued and t.currency_after.match(text, sm.end(), hi))
+            or (not sm.group(1) and t.currency_after.match(text, sm.end(), hi))
         ):
             scale = t.scales[word]
             end = sm.end()
@@ -978,8 +978,9 @@ def _read_figure(
                     if scale == 0:
                         scale = t.scales[sm2.group(2).lower()]
     # --- unit after: each is asked only when those before it did not decide
-    at = text[end] if end < hi else ""
-    c = text[end + 1] if at.isspace() and end + 1 < hi else at
+    if end != moved:
+        at = text[end] if end < hi else ""
+        c = text[end + 1] if at.isspace() and end + 1 < hi else at
     if cur_code is None and (c in t.currency_starts or not c.isascii()):
         ca = t.currency_after.match(text, end, hi)
         if ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
