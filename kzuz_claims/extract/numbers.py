@@ -421,11 +421,11 @@ class _Tables:
     read as one of a few ASCII characters or as not ASCII, which the engine tells at
     once, where \\d would ask the Unicode database of every character."""
     number_words: re.Pattern[str]
-    starts: re.Pattern[str] | None
-    """Where in folded text (see `_literals.fold`) `number_words` may match: the
-    character before such a place (one that is not a letter, a digit, _ or -), when the
-    first words of a number follow; None when the lexicon's number or scale words hold
-    more than lower-case ASCII. See `_words`."""
+    word_heads: tuple[str, ...] | None
+    """The first words of every number in words that `number_words` matches (but "a" or
+    "an" before a scale word), as folded text (see `_literals.fold`) writes them, each
+    a pattern in `sentence` from `_HEADS_FROM` on; None when the lexicon's number or
+    scale words hold more than lower-case ASCII. See `_words`."""
     a_scale: re.Pattern[str] | None
     """"a" or "an" before a scale word, as `number_words` reads it, in folded text."""
     scale_after: re.Pattern[str]
@@ -462,24 +462,12 @@ class _Tables:
     """Currency words that count only after a scale word ("5 billion won")."""
 
 
-def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
-    """`_Tables.starts` for numbers in words that begin with one of the heads (or are "a"
-    or "an" before a scale word).
+def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.a_scale`, or None when folded text cannot stand for the words.
 
     Folded text reads as the patterns' literals do: a letter in lower case, any
-    whitespace a space. A character that is not \\w or - is not a letter, a digit, _ or
-    - once folded either, and \\b after a scale word ending in a letter is a character
-    that is not one of these: the pattern finds every place `number_words` matches at,
-    and few others.
-    """
-    a_scale = _a_scale(heads, scales)
-    if a_scale is None:
-        return None
-    return re.compile(rf"[^a-z0-9_\-](?=(?:{longest_first(heads)})|{a_scale.pattern})")
-
-
-def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
-    """`_Tables.a_scale`, or None when folded text cannot stand for the words."""
+    whitespace a space. \b after a scale word ending in a letter is a character that is
+    not a letter, a digit or _ once folded either."""
     if not all(w and w.isascii() and w == fold(w) for w in (*heads, *scales)):
         return None
     bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
@@ -557,7 +545,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
             + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
         ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
-        starts=_starts(heads, list(scales)),
+        word_heads=None if _a_scale(heads, list(scales)) is None else tuple(heads),
         a_scale=_a_scale(heads, list(scales)),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_ending.pattern,
@@ -594,11 +582,12 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 _BETWEEN_BEFORE,
                 _FROM_BEFORE,
                 plain_digits,
-                re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
                 # (not run: what they need tells where `a_scale` may match)
                 re.compile(rf"an?\s(?:{_alt_i(list(scales))})", re.IGNORECASE),
                 re.compile(r"an?\s\s", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
+                # (not run: each needs its head, which tells whether the head is there)
+                *(re.compile(re.escape(h)) for h in heads),
             ]
         ),
     )
@@ -668,19 +657,19 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _BETWEEN,
     _FROM,
     _DIGITS_AT,
-    _WORD_HEADS,
     _A_SCALE,
     _A_SPACES,
     _RANKS_FROM,
-) = range(10)
+) = range(9)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
 all its figures. `_A_SCALE` and `_A_SPACES` are never run: where neither can match
 (neither "a" or "an", a whitespace and a scale word nor "a" or "an" and two whitespaces
 are there), `a_scale` cannot either. A rank is looked for when one of its forms can
-match (they come last): each form needs words of its own ("largest" and "partner"),
+match (they come next): each form needs words of its own ("largest" and "partner"),
 which few sentences hold together, while the whole pattern needs only one of all their
-words ("main", "top")."""
+words ("main", "top"). The first words of numbers in words (`_Tables.word_heads`) come
+last, one pattern each, never run: they tell which of them the sentence holds."""
 
 
 def scan(
@@ -721,9 +710,13 @@ def scan(
     if _FRACTIONS_AT in can:
         spans = _spans(masked) if spans is None else spans
         figures.extend(_fractions(text, start, end, spans, t))
-    if found and found[-1] >= _RANKS_FROM:
+    forms = (
+        tuple(i - _RANKS_FROM for i in found if _RANKS_FROM <= i < _HEADS_FROM)
+        if found and found[-1] >= _RANKS_FROM
+        else ()
+    )
+    if forms:
         spans = _spans(masked) if spans is None else spans
-        forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
         figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
@@ -751,7 +744,7 @@ def _numbers(
     is the one the sentence's literals were read in (see `_literals`), or the stretch's
     own outside a memo scope."""
     raw: list[tuple[int, int, str, bool, int]] = []
-    heads = _WORD_HEADS in can
+    heads = [i - _HEADS_FROM for i in can if i >= _HEADS_FROM]  # (the heads it holds)
     a_scale = _A_SCALE in can or _A_SPACES in can
     folded = (
         folded_text(text) if (_DIGITS_AT in can or heads or a_scale) and _memo.active() else None
@@ -782,43 +775,65 @@ def _numbers(
 
 
 def _words(
-    text: str, folded: str | None, start: int, end: int, t: _Tables, heads: bool, a_scale: bool
+    text: str,
+    folded: str | None,
+    start: int,
+    end: int,
+    t: _Tables,
+    heads: list[int],
+    a_scale: bool,
 ) -> list[tuple[int, int, str, bool, int]]:
     """What `number_words.finditer` finds in text[start:end], as `_numbers` gives it.
 
     The pattern begins with a lookbehind, which the regex engine would try at every
-    character. Where folded text can stand for its words, it is tried only where
-    `t.starts` finds the character before a number could begin (or at the very start of
-    the text), and not where its earlier match covers, as its own search would; and not
-    at all where the sentence has neither the first word of a number (`heads`, from its
-    set of patterns) nor "a" or "an" before a scale word (which `a_scale` false, from the
-    same set, rules out at once). The folded text is `folded`, the one the sentence's
-    literals were read in (see `_literals`), or the stretch's own where it is None
-    (outside a memo scope).
+    character. Where folded text can stand for its words, it is tried only where a word
+    begins with one of the first words of a number that the sentence holds (`heads`,
+    places in `t.word_heads`, each found with `str.find`), or with "a" or "an" before a
+    scale word (looked for only where `a_scale`); and not where its earlier match
+    covers, as its own search would. The folded text is `folded`, the one the
+    sentence's literals were read in (see `_literals`), or the stretch's own where it is
+    None (outside a memo scope).
     """
-    if t.starts is None or t.a_scale is None:
+    words = t.word_heads
+    if words is None or t.a_scale is None:
         return [
             (m.start(1), m.end(1), m.group(1), True, 1)
             for m in t.number_words.finditer(text, start, end)
         ]
     if not (heads or a_scale):
         return []
-    before = start - 1 if start else 0
     shift = 0
     if folded is None:
-        folded, shift = fold(text[before:end]), before
-    if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:
-        return []
-    places = [m.end() + shift for m in t.starts.finditer(folded, before - shift, end - shift)]
-    if start == 0 < end:
-        places.insert(0, 0)
+        shift = start - 1 if start else 0
+        folded = fold(text[shift:end])
+    lo, hi = start - shift, end - shift
+    found = set()
+    for i in heads:
+        word = words[i]
+        at = folded.find(word, lo, hi)
+        while at >= 0:
+            found.add(at)
+            at = folded.find(word, at + 1, hi)
+    if a_scale:
+        m = t.a_scale.search(folded, lo, hi)
+        while m is not None:  # (one place after another, as they may overlap)
+            found.add(m.start())
+            m = t.a_scale.search(folded, m.start() + 1, hi)
     out: list[tuple[int, int, str, bool, int]] = []
     words_from = start  # where the pattern's own search would have got to
-    for at in places:
+    for at in sorted(found):
+        # a word begins the text or follows what is not a letter, a digit, _ or -
+        if at and folded[at - 1] in _WORD_CHARACTERS:
+            continue
+        at += shift
         if at >= words_from and (m := t.number_words.match(text, at, end)):
             out.append((at, m.end(1), m.group(1), True, 1))
             words_from = m.end()
     return out
+
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+"""In folded text, the characters after which `number_words` cannot match."""
 
 
 def _num_span(f: Figure) -> tuple[int, int]:
@@ -1369,6 +1384,8 @@ _RANK_FORMS = (
     r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
 """The ways a rank is stated, each with one group: the rank's word."""
+_HEADS_FROM = _RANKS_FROM + len(_RANK_FORMS)
+"""The first place in `_Tables.sentence` of the first words of numbers in words."""
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _NOT_DIGITS = re.compile(r"\D")
 
