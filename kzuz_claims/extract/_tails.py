@@ -195,42 +195,42 @@ class PhraseBefore:
 
     def _phrase_at(self, text: str, lo: int, end: int) -> tuple[int, int] | None:
         """(start, end) of the phrase that ends text[lo:end] but for its trailing
-        whitespace, read backwards, or None."""
-        assert self._reversed is not None
+        whitespace, read backwards, or None.
+
+        It is asked before nearly every number, where there mostly is no phrase: where
+        the phrases are known by their last two characters (`_ends`), these rule most
+        places out at once, for less than the slice a match reads. A character that is
+        not ASCII rules nothing out."""
         back = end
-        if self._any_space:
-            while back > lo and text[back - 1].isspace():
-                back -= 1
-        elif back > lo and text[back - 1].isspace():
+        if back > lo and text[back - 1].isspace():
             back -= 1
-        if self._ends is not None and not self._may_end(text, lo, back, self._ends):
-            return None
+            if self._any_space:
+                while back > lo and text[back - 1].isspace():
+                    back -= 1
+        ends = self._ends
+        if ends is not None:
+            if back <= lo:
+                return None
+            last = text[back - 1]
+            before = ends.get(last)
+            if before is None:
+                if last.isascii():
+                    return None
+            elif "" not in before:  # (no phrase of that one character)
+                if back - 1 <= lo:
+                    return None
+                prev = text[back - 2]
+                if prev not in before and prev.isascii():
+                    return None
         # one character more than the longest phrase: what precedes it, or the start
-        before = text[max(lo, back - self._width - 1) : back][::-1]
-        if self._lower is not None and before.isascii():
-            m = self._lower.match(before.lower())
+        stretch = text[max(lo, back - self._width - 1) : back][::-1]
+        if self._lower is not None and stretch.isascii():
+            m = self._lower.match(stretch.lower())
         else:
-            m = self._reversed.match(before)
+            assert self._reversed is not None
+            m = self._reversed.match(stretch)
         # the phrase ends where the whitespace before `end` begins (it ends in none)
         return None if m is None else (back - m.end(), back)
-
-    @staticmethod
-    def _may_end(text: str, lo: int, back: int, ends: dict[str, frozenset[str]]) -> bool:
-        """Whether a phrase may end at `back`, by its last two characters: at most places
-        before a number they rule every phrase out, for less than the slice a match reads.
-        A character that is not ASCII rules nothing out."""
-        if back <= lo:
-            return False
-        last = text[back - 1]
-        before = ends.get(last)
-        if before is None:
-            return not last.isascii()
-        if "" in before:  # a phrase of one character
-            return True
-        if back - 1 <= lo:
-            return False
-        prev = text[back - 2]
-        return prev in before or not prev.isascii()
 
 
 def _ends(words: Iterable[str]) -> dict[str, frozenset[str]]:

@@ -421,11 +421,11 @@ class _Tables:
     read as one of a few ASCII characters or as not ASCII, which the engine tells at
     once, where \\d would ask the Unicode database of every character."""
     number_words: re.Pattern[str]
-    starts: re.Pattern[str] | None
-    """Where in folded text (see `_literals.fold`) `number_words` may match: the
-    character before such a place (one that is not a letter, a digit, _ or -), when the
-    first words of a number follow; None when the lexicon's number or scale words hold
-    more than lower-case ASCII. See `_words`."""
+    word_heads: tuple[str, ...] | None
+    """The first words of every number in words that `number_words` matches (but "a" or
+    "an" before a scale word), as folded text (see `_literals.fold`) writes them, each
+    a pattern in `sentence` from `_HEADS_FROM` on; None when the lexicon's number or
+    scale words hold more than lower-case ASCII. See `_words`."""
     a_scale: re.Pattern[str] | None
     """"a" or "an" before a scale word, as `number_words` reads it, in folded text."""
     scale_after: re.Pattern[str]
@@ -462,24 +462,12 @@ class _Tables:
     """Currency words that count only after a scale word ("5 billion won")."""
 
 
-def _starts(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
-    """`_Tables.starts` for numbers in words that begin with one of the heads (or are "a"
-    or "an" before a scale word).
+def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
+    """`_Tables.a_scale`, or None when folded text cannot stand for the words.
 
     Folded text reads as the patterns' literals do: a letter in lower case, any
-    whitespace a space. A character that is not \\w or - is not a letter, a digit, _ or
-    - once folded either, and \\b after a scale word ending in a letter is a character
-    that is not one of these: the pattern finds every place `number_words` matches at,
-    and few others.
-    """
-    a_scale = _a_scale(heads, scales)
-    if a_scale is None:
-        return None
-    return re.compile(rf"[^a-z0-9_\-](?=(?:{longest_first(heads)})|{a_scale.pattern})")
-
-
-def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | None:
-    """`_Tables.a_scale`, or None when folded text cannot stand for the words."""
+    whitespace a space. \b after a scale word ending in a letter is a character that is
+    not a letter, a digit or _ once folded either."""
     if not all(w and w.isascii() and w == fold(w) for w in (*heads, *scales)):
         return None
     bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
@@ -557,7 +545,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
             + rf"(?:(?<=\d){_DIGITS_REST}|(?<!\d){_DIGITS})".replace("{scales}", scale_alt)
         ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
-        starts=_starts(heads, list(scales)),
+        word_heads=None if _a_scale(heads, list(scales)) is None else tuple(heads),
         a_scale=_a_scale(heads, list(scales)),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_ending.pattern,
@@ -594,8 +582,12 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 _BETWEEN_BEFORE,
                 _FROM_BEFORE,
                 plain_digits,
-                re.compile(rf"(?<![\w-])(?:{longest_first(heads)})", re.IGNORECASE),
+                # (not run: what they need tells where `a_scale` may match)
+                re.compile(rf"an?\s(?:{_alt_i(list(scales))})", re.IGNORECASE),
+                re.compile(r"an?\s\s", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
+                # (not run: each needs its head, which tells whether the head is there)
+                *(re.compile(re.escape(h)) for h in heads),
             ]
         ),
     )
@@ -665,14 +657,19 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _BETWEEN,
     _FROM,
     _DIGITS_AT,
-    _WORD_HEADS,
+    _A_SCALE,
+    _A_SPACES,
     _RANKS_FROM,
-) = range(8)
+) = range(9)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
-all its figures. A rank is looked for when one of its forms can match (they come last):
-each form needs words of its own ("largest" and "partner"), which few sentences hold
-together, while the whole pattern needs only one of all their words ("main", "top")."""
+all its figures. `_A_SCALE` and `_A_SPACES` are never run: where neither can match
+(neither "a" or "an", a whitespace and a scale word nor "a" or "an" and two whitespaces
+are there), `a_scale` cannot either. A rank is looked for when one of its forms can
+match (they come next): each form needs words of its own ("largest" and "partner"),
+which few sentences hold together, while the whole pattern needs only one of all their
+words ("main", "top"). The first words of numbers in words (`_Tables.word_heads`) come
+last, one pattern each, never run: they tell which of them the sentence holds."""
 
 
 def scan(
@@ -713,9 +710,13 @@ def scan(
     if _FRACTIONS_AT in can:
         spans = _spans(masked) if spans is None else spans
         figures.extend(_fractions(text, start, end, spans, t))
-    if found and found[-1] >= _RANKS_FROM:
+    forms = (
+        tuple(i - _RANKS_FROM for i in found if _RANKS_FROM <= i < _HEADS_FROM)
+        if found and found[-1] >= _RANKS_FROM
+        else ()
+    )
+    if forms:
         spans = _spans(masked) if spans is None else spans
-        forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
         figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
@@ -734,19 +735,39 @@ def _numbers(
     """The numbers in text[start:end], in digits and in words, in text order: what
     `digits.finditer` and `number_words.finditer` find there (the numbers' start, end,
     text, whether in words, and sign). `can` holds the places in `_Tables.sentence` of
-    the patterns that can match there."""
+    the patterns that can match there.
+
+    `digits` is searched for from the character before each digit, found in the folded
+    text (where every digit is a 0) with `str.find`: a match begins with a digit or with
+    a sign right before one, so the search from there finds the match that `finditer`
+    finds next, where the engine would test every character on the way. The folded text
+    is the one the sentence's literals were read in (see `_literals`), or the stretch's
+    own outside a memo scope."""
     raw: list[tuple[int, int, str, bool, int]] = []
+    heads = [i - _HEADS_FROM for i in can if i >= _HEADS_FROM]  # (the heads it holds)
+    a_scale = _A_SCALE in can or _A_SPACES in can
+    folded = (
+        folded_text(text) if (_DIGITS_AT in can or heads or a_scale) and _memo.active() else None
+    )
     if _DIGITS_AT in can:
-        for m in t.digits.finditer(text, start, end):
-            at = m.start()
+        if folded is None:
+            zeros, shift = fold(text[start:end]), start
+        else:
+            zeros, shift = folded, 0
+        search = t.digits.search
+        pos = start
+        while (at := zeros.find("0", pos - shift, end - shift)) >= 0:
+            at += shift
+            m = search(text, at - 1 if at > pos else pos, end)
+            if m is None:
+                break
+            at, pos = m.span()
             first = text[at]
             if first in "+-−":
-                raw.append(
-                    (at + 1, m.end(), text[at + 1 : m.end()], False, -1 if first != "+" else 1)
-                )
+                raw.append((at + 1, pos, text[at + 1 : pos], False, -1 if first != "+" else 1))
             else:
-                raw.append((at, m.end(), m.group(), False, 1))
-    words = _words(text, start, end, t, _WORD_HEADS in can)
+                raw.append((at, pos, m.group(), False, 1))
+    words = _words(text, folded, start, end, t, heads, a_scale)
     if words:
         raw.extend(words)
         raw.sort()
@@ -754,41 +775,65 @@ def _numbers(
 
 
 def _words(
-    text: str, start: int, end: int, t: _Tables, heads: bool
+    text: str,
+    folded: str | None,
+    start: int,
+    end: int,
+    t: _Tables,
+    heads: list[int],
+    a_scale: bool,
 ) -> list[tuple[int, int, str, bool, int]]:
     """What `number_words.finditer` finds in text[start:end], as `_numbers` gives it.
 
     The pattern begins with a lookbehind, which the regex engine would try at every
-    character. Where folded text can stand for its words, it is tried only where
-    `t.starts` finds the character before a number could begin (or at the very start of
-    the text), and not where its earlier match covers, as its own search would; and not
-    at all where the sentence has neither the first word of a number (`heads`, from its
-    set of patterns) nor "a" or "an" before a scale word. The folded text is the one the
-    sentence's literals were read in (see `_literals`), or the stretch's own outside a
-    memo scope.
+    character. Where folded text can stand for its words, it is tried only where a word
+    begins with one of the first words of a number that the sentence holds (`heads`,
+    places in `t.word_heads`, each found with `str.find`), or with "a" or "an" before a
+    scale word (looked for only where `a_scale`); and not where its earlier match
+    covers, as its own search would. The folded text is `folded`, the one the
+    sentence's literals were read in (see `_literals`), or the stretch's own where it is
+    None (outside a memo scope).
     """
-    if t.starts is None or t.a_scale is None:
+    words = t.word_heads
+    if words is None or t.a_scale is None:
         return [
             (m.start(1), m.end(1), m.group(1), True, 1)
             for m in t.number_words.finditer(text, start, end)
         ]
-    before = start - 1 if start else 0
-    if _memo.active():
-        folded, shift = folded_text(text), 0
-    else:
-        folded, shift = fold(text[before:end]), before
-    if not heads and t.a_scale.search(folded, start - shift, end - shift) is None:
+    if not (heads or a_scale):
         return []
-    places = [m.end() + shift for m in t.starts.finditer(folded, before - shift, end - shift)]
-    if start == 0 < end:
-        places.insert(0, 0)
+    shift = 0
+    if folded is None:
+        shift = start - 1 if start else 0
+        folded = fold(text[shift:end])
+    lo, hi = start - shift, end - shift
+    found = set()
+    for i in heads:
+        word = words[i]
+        at = folded.find(word, lo, hi)
+        while at >= 0:
+            found.add(at)
+            at = folded.find(word, at + 1, hi)
+    if a_scale:
+        m = t.a_scale.search(folded, lo, hi)
+        while m is not None:  # (one place after another, as they may overlap)
+            found.add(m.start())
+            m = t.a_scale.search(folded, m.start() + 1, hi)
     out: list[tuple[int, int, str, bool, int]] = []
     words_from = start  # where the pattern's own search would have got to
-    for at in places:
+    for at in sorted(found):
+        # a word begins the text or follows what is not a letter, a digit, _ or -
+        if at and folded[at - 1] in _WORD_CHARACTERS:
+            continue
+        at += shift
         if at >= words_from and (m := t.number_words.match(text, at, end)):
             out.append((at, m.end(1), m.group(1), True, 1))
             words_from = m.end()
     return out
+
+
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+"""In folded text, the characters after which `number_words` cannot match."""
 
 
 def _num_span(f: Figure) -> tuple[int, int]:
@@ -886,22 +931,25 @@ def _read_figure(
     if value is None:
         return None
     low = digits.lower() if is_words else ""
-    vague = low in ("dozens", "hundreds")
+    vague = is_words and low in ("dozens", "hundreds")
     end = ne
     high: Decimal | None = None
     # --- range: "3-4 billion", "3 to 4 billion", "between 300 and 500 million"
     # (a pattern read after the number is asked only if the character its words begin
-    # with, after at most one whitespace, can begin them: a regex call costs more)
-    c = text[ne] if ne < hi else ""
-    if c.isspace():
-        c = text[ne + 1] if ne + 1 < hi else ""
-    rng = _RANGE_TO.match(text, ne, hi) if c in _RANGE_STARTS or not c.isascii() else None
+    # with, after at most one whitespace, can begin them: a regex call costs more; the
+    # characters at `end` are read again only where it moves)
+    at = text[ne] if ne < hi else ""
+    c = text[ne + 1] if at.isspace() and ne + 1 < hi else at
     sm: re.Match[str] | None = None
     scale_read = False  # whether sm is the scale word at `end`
     # "between" and "from" are looked for only where the stretch holds them at all
-    if rng and (
-        not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
-        or _search(_RANGE_FROM, text, lo, ns)
+    if (
+        (c in _RANGE_STARTS or not c.isascii())
+        and (rng := _RANGE_TO.match(text, ne, hi))
+        and (
+            not (_FROM in can and _search_slice(_FROM_BEFORE, text, lo, ns))
+            or _search(_RANGE_FROM, text, lo, ns)
+        )
     ):
         v2 = _to_decimal(rng.group(1), False)
         if v2 is not None and v2 > value:
@@ -911,25 +959,22 @@ def _read_figure(
                 high = v2
                 end = rng.end()
                 scale_read = False
+                at = text[end] if end < hi else ""
+                c = text[end + 1] if at.isspace() and end + 1 < hi else at
     # --- scale word
     scale = 0
-    if not scale_read:
-        if end != ne:
-            c = text[end] if end < hi else ""
-            if c.isspace():
-                c = text[end + 1] if end + 1 < hi else ""
-        if c in t.scale_starts or not c.isascii():
-            sm = t.scale_after.match(text, end, hi)
+    if not scale_read and (c in t.scale_starts or not c.isascii()):
+        sm = t.scale_after.match(text, end, hi)
     cur_before = t.currency_ending.find(text, lo, ns)  # (where it starts, symbol)
     cur_code = t.currency_of[cur_before[1].lower()] if cur_before else None
+    moved = end
     if sm:
         word = sm.group(2).lower()
-        glued = sm.group(1) == ""
         # "b", "m", "k" are scales only next to a currency: "$5m", "5m dollars", not "5 m"
         if (
             word not in t.glued_only
             or cur_code
-            or (glued and t.currency_after.match(text, sm.end(), hi))
+            or (not sm.group(1) and t.currency_after.match(text, sm.end(), hi))
         ):
             scale = t.scales[word]
             end = sm.end()
@@ -948,8 +993,9 @@ def _read_figure(
                     if scale == 0:
                         scale = t.scales[sm2.group(2).lower()]
     # --- unit after: each is asked only when those before it did not decide
-    at = text[end] if end < hi else ""
-    c = text[end + 1] if at.isspace() and end + 1 < hi else at
+    if end != moved:
+        at = text[end] if end < hi else ""
+        c = text[end + 1] if at.isspace() and end + 1 < hi else at
     if cur_code is None and (c in t.currency_starts or not c.isascii()):
         ca = t.currency_after.match(text, end, hi)
         if ca and not (ca.group(1).lower() in t.scaled_currency and not scale):
@@ -1338,6 +1384,8 @@ _RANK_FORMS = (
     r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
 """The ways a rank is stated, each with one group: the rank's word."""
+_HEADS_FROM = _RANKS_FROM + len(_RANK_FORMS)
+"""The first place in `_Tables.sentence` of the first words of numbers in words."""
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _NOT_DIGITS = re.compile(r"\D")
 
