@@ -411,10 +411,6 @@ class _Sentence:
             ]
         return found
 
-    def has_cues(self) -> bool:
-        """Whether the sentence holds a cue of any metric."""
-        return any(self._cues_of(i) for i in self.candidates(_CUES))
-
     def cued(self, units: tuple[str, ...]) -> list[_Cue]:
         """The cues of the sentence, in order, of the metrics `_cued(lexicon, units)`."""
         found = self._cued.get(units)
@@ -841,9 +837,7 @@ def choose_metric(
         return _count_metric(sent, fig)
     if cls in ("percent", "times"):
         return _change_metric(sent, fig, previous)
-    s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
-    if cls == "mass" or sent.has_cues():
-        s, e = sent.segment(fig.start)
+    s, e = sent.segment(fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
             text, s, fig.start, lexicon
