@@ -1180,19 +1180,17 @@ def prepare(lexicon: Lexicon) -> None:
 
 
 @cache
-def _attribution_set() -> tuple[PatternSet, re.Pattern[str]]:
-    """The attribution patterns, and a pattern that finds, in folded text, a string one of
-    them needs (`requirements`): most sentences cite nobody, which it tells at once."""
-    needed = {s for p in _ATTR_PATTERNS for s in requirements(p)[0]}
-    return PatternSet(_ATTR_PATTERNS), re.compile(longest_first(needed, ignore_case=False))
+def _attribution_set() -> PatternSet:
+    """The attribution patterns as a shared pattern set: the shared prefilter, which has
+    read the sentence for the other readers already, tells which of them can match (most
+    sentences cite nobody)."""
+    return PatternSet(_ATTR_PATTERNS)
 
 
 def attribution(text: str, lo: int, hi: int) -> str | None:
     """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
-    patterns, needed = _attribution_set()
+    patterns = _attribution_set()
     folded = folded_text(text)
-    if needed.search(folded, lo, hi) is None:
-        return None
     for i in patterns.candidates(text, lo, hi):
         m = search(patterns.patterns[i], text, folded, lo, hi)
         if m:
