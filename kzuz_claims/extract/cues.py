@@ -28,6 +28,7 @@ from kzuz_claims.extract._literals import (
     search,
     search_slice,
 )
+from kzuz_claims.extract import _memo
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
@@ -110,6 +111,10 @@ class MetricChoice:
 
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
+    sents = _memo.table(_Sentence)
+    sent = None if sents is None else sents.get((text, lo, hi))
+    if sent is not None:  # its figures have asked already
+        return sent.segment(pos)
     starts, ends = _segment_breaks(text, lo, hi)
     return _segment_of(starts, ends, lo, hi, pos)
 
@@ -122,7 +127,6 @@ def _segment_of(starts: list[int], ends: list[int], lo: int, hi: int, pos: int) 
     return (ends[i - 1] if i else lo), (starts[j] if j < len(starts) else hi)
 
 
-@memoised
 def _segment_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
     """Where text[lo:hi] breaks into segments (starts, ends): every figure of a sentence
     asks."""
@@ -522,9 +526,18 @@ class _Sentence:
         return out
 
 
-@memoised
 def _sentence(text: str, lo: int, hi: int, lexicon: Lexicon) -> _Sentence:
-    return _Sentence(text, lo, hi, lexicon)
+    """The `_Sentence` of text[lo:hi], made once in a memo scope: in a table of its own,
+    keyed without the lexicon (`segment` needs none), so that a first ask costs no more
+    than a dictionary miss."""
+    sents = _memo.table(_Sentence)
+    if sents is None:
+        return _Sentence(text, lo, hi, lexicon)
+    key = (text, lo, hi)
+    found: _Sentence | None = sents.get(key)
+    if found is None or found.lexicon is not lexicon:
+        found = sents[key] = _Sentence(text, lo, hi, lexicon)
+    return found
 
 
 def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | None:
