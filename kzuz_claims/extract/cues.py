@@ -1165,24 +1165,51 @@ def _change_direction(sent: _Sentence, a: int, b: int, fig: Figure) -> str | Non
     return best[1] if best else None
 
 
+_SAYS = "said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported"
 _ATTR_PATTERNS = [
     re.compile(
         r"\baccording to (?:the )?((?:[A-Z][\w’'.-]*|of|the|and|for|on)"
         r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|on))*)"
     ),
-    re.compile(
-        r"\b(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)"
-        r"\s+((?:[A-Z][\w’'-]+\s?){2,3})"
-    ),
-    re.compile(
-        r"((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+)\s+(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\b"
-    ),
+    re.compile(rf"\b(?:{_SAYS})\s+((?:[A-Z][\w’'-]+\s?){{2,3}})"),
+    re.compile(rf"((?:[A-Z][\w’'-]+\s){{1,2}}[A-Z][\w’'-]+)\s+(?:{_SAYS})\b"),
     re.compile(
         r"\b(?:as reported by|reported by|citing|cites|quoted by|according to)\s+(?:the\s+)?"
         r"([\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"
     ),
     re.compile(r"((?:[A-Z][\w.’'-]+\s?){1,4})\s+reports?\b"),
 ]
+_ATTR_WORDS: tuple[re.Pattern[str] | None, ...] = (
+    None,
+    None,
+    re.compile(_SAYS),
+    None,
+    re.compile("report"),
+)
+"""For each attribution pattern whose matches are name characters and whitespace up to a
+word (a name, then "said"; names, then "reports"), that word in folded text: see
+`_names_then`."""
+
+_NOT_IN_NAME = re.compile(r"[^\w.’'\s-]")
+"""A character that the names and whitespace before the word of `_ATTR_WORDS` never hold."""
+
+
+def _names_then(
+    pattern: re.Pattern[str], word: re.Pattern[str], text: str, folded: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    """pattern.search(text, lo, hi) for a pattern of `_ATTR_WORDS` and its word.
+
+    Such a pattern would be tried at every capital letter. But a match holds its word
+    after a run of name characters and whitespace, and the first place of the word
+    comes at or before it: a match cannot start before the last character before that
+    place that no name holds, so the search starts after it."""
+    first = word.search(folded, lo, hi)
+    if first is None:
+        return None
+    start = lo
+    for m in _NOT_IN_NAME.finditer(text, lo, first.start()):
+        start = m.end()
+    return pattern.search(text, start, hi)
 
 
 def prepare(lexicon: Lexicon) -> None:
@@ -1205,7 +1232,11 @@ def attribution(text: str, lo: int, hi: int) -> str | None:
     patterns = _attribution_set()
     folded = folded_text(text)
     for i in patterns.candidates(text, lo, hi):
-        m = search(patterns.patterns[i], text, folded, lo, hi)
+        word = _ATTR_WORDS[i]
+        if word is None:
+            m = search(patterns.patterns[i], text, folded, lo, hi)
+        else:
+            m = _names_then(patterns.patterns[i], word, text, folded, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
             if who and who.lower() not in ("the", "he", "she", "it", "they"):

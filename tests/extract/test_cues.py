@@ -104,6 +104,30 @@ def test_a_sentence_reads_countries_and_references_of_its_stretches(
                 assert not any(region.match(text, at, b) for at in range(a, b + 1))
 
 
+CITING = st.lists(
+    st.one_of(
+        st.sampled_from(["Trend", "Kun.uz", "O’Brien", "Ivan Ivanov", "Ministry", "UzDaily"]),
+        st.sampled_from(["said", "Said", "says", "told", "reported", "report", "reports"]),
+        st.sampled_from([" ", "\n", ",", ".", "-", "’", "'", "(", ")", "$5", "of"]),
+        st.text(max_size=2),
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CITING, st.integers(0, 6), st.integers(0, 6))
+def test_names_then_a_word_are_searched_from_the_run_before_it(
+    text: str, cut_lo: int, cut_hi: int
+) -> None:
+    lo, hi = _bounds(text, cut_lo, cut_hi)
+    folded = fold(text)
+    for p, word in zip(cues._ATTR_PATTERNS, cues._ATTR_WORDS, strict=True):
+        if word is not None:
+            found, expected = cues._names_then(p, word, text, folded, lo, hi), p.search(text, lo, hi)
+            assert (found and found.span()) == (expected and expected.span()), p.pattern
+
+
 TAIL = st.lists(
     st.one_of(
         st.sampled_from([" ", "\n", "\u2003", "–", "—", ":", "-", ",", "(", ")", "h"]),
