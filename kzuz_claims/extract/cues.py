@@ -266,13 +266,13 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 @cache
-def _region_set(lexicon: Lexicon) -> PatternSet | None:
-    """The region pattern as a shared pattern set: the shared prefilter tells, with what
-    it reads of a sentence anyway, whether the sentence holds a string of each of its
-    `requirements`. Few sentences name a region, and the pattern, which tells case only
-    in part, has no start-string finder."""
-    pat = _region_re(lexicon)
-    return None if pat is None else PatternSet([pat])
+def _rare_set(lexicon: Lexicon) -> PatternSet:
+    """The region and neighbour patterns (those the lexicon has) as a shared pattern set:
+    the shared prefilter tells, with what it reads of a sentence anyway, whether the
+    sentence holds a string of each of their `requirements`. Few sentences name a region
+    or "the neighbouring country", and the region pattern, which tells case only in part,
+    has no start-string finder."""
+    return PatternSet(p for p in (_region_re(lexicon), _neighbour_re(lexicon)) if p is not None)
 
 
 _REGION_TAIL = re.compile(
@@ -288,7 +288,7 @@ class _Tables(NamedTuple):
     patterns, then the modality patterns (each in lexicon order, with what it signals).
     The scope and region patterns, asked for few figures, run where they can start
     (`scan`); the region pattern, which has no start-string finder, is first asked of
-    the prefilter in a set of its own (`_region_set`)."""
+    the prefilter in a set of its own (`_rare_set`)."""
 
     patterns: PatternSet
     cue_owners: tuple[MetricEntry, ...]
@@ -332,7 +332,7 @@ class _Sentence:
         "_pair",
         "_products",
         "_qualified",
-        "_region",
+        "_rares",
         "_segments",
         "breaks",
         "folded",
@@ -360,7 +360,7 @@ class _Sentence:
         self._clause_starts: dict[int, int] = {}
         self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._anaphors: bool | None = None
-        self._region: bool | None = None
+        self._rares: tuple[re.Pattern[str], ...] | None = None
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
@@ -476,14 +476,23 @@ class _Sentence:
 
     def may_name_region(self) -> bool:
         """Whether a stretch of the sentence may hold a match of the region pattern: a
-        match holds a string of each of the pattern's requirements (`_region_set`), and no
+        match holds a string of each of the pattern's requirements (`_rare_set`), and no
         stretch of a sentence that lacks them holds them."""
-        if self._region is None:
-            regions = _region_set(self.lexicon)
-            self._region = regions is not None and bool(
-                regions.candidates(self.text, self.lo, self.hi)
+        return _region_re(self.lexicon) in self._rare()
+
+    def may_name_neighbour(self) -> bool:
+        """Whether a stretch of the sentence may hold a match of the neighbour pattern (as
+        `may_name_region`)."""
+        return _neighbour_re(self.lexicon) in self._rare()
+
+    def _rare(self) -> tuple[re.Pattern[str], ...]:
+        """The patterns of `_rare_set` that can match in the sentence."""
+        if self._rares is None:
+            rare = _rare_set(self.lexicon)
+            self._rares = tuple(
+                rare.patterns[i] for i in rare.candidates(self.text, self.lo, self.hi)
             )
-        return self._region
+        return self._rares
 
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """`countries(text, a, b, lexicon)` for a stretch of the sentence.
@@ -748,7 +757,7 @@ def _read_direction(
 def _neighbours(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
     """`neighbours(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
     pat = _neighbour_re(sent.lexicon)
-    if pat is None:
+    if pat is None or not sent.may_name_neighbour():
         return []
     out = []
     for m in sent.scan(pat, a, b):
@@ -761,7 +770,9 @@ def _neighbours(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
 
 def _pronouns(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
     """`pronouns(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if sent.folded.find(" it", a, b) < 0:  # a match holds whitespace, then "it"
+        return out
     for m in sent.scan(_PRONOUN, a, b):
         named = sent.countries(sent.lo, m.start(1))
         if named:
@@ -1215,7 +1226,7 @@ def _names_then(
 def prepare(lexicon: Lexicon) -> None:
     """Make the shared pattern sets of this module (see `_literals.share_all`)."""
     _tables(lexicon)
-    _region_set(lexicon)
+    _rare_set(lexicon)
     _attribution_set()
 
 

@@ -96,6 +96,8 @@ def test_a_sentence_reads_countries_and_references_of_its_stretches(
         for a, b in pairwise(cuts):
             a, b = min(a, len(text)), min(b, len(text))
             assert sent.countries(a, b) == list(cues._countries(text, a, b, LEX))
+            assert cues._pronouns(sent, a, b) == cues.pronouns(text, a, b, LEX, 0)
+            assert cues._neighbours(sent, a, b) == cues.neighbours(text, a, b, LEX, 0)
             if not sent.may_refer_back(b):
                 assert not list(cues._ANAPHOR.finditer(text, 0, b))
             region = cues._region_re(LEX)
