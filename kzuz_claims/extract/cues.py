@@ -16,19 +16,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from kzuz_claims.extract import _memo
 from kzuz_claims.extract._literals import (
     PatternSet,
     fold,
     folded_text,
     isword,
     longest_first,
-    requirements,
     scan,
     scan_slice,
     search,
     search_slice,
 )
-from kzuz_claims.extract import _memo
 from kzuz_claims.extract._memo import memoised
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry
 from kzuz_claims.extract.numbers import Figure
@@ -112,7 +111,7 @@ class MetricChoice:
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
     sents = _memo.table(_Sentence)
-    sent = None if sents is None else sents.get((text, lo, hi))
+    sent: _Sentence | None = None if sents is None else sents.get((text, lo, hi))
     if sent is not None:  # its figures have asked already
         return sent.segment(pos)
     starts, ends = _segment_breaks(text, lo, hi)

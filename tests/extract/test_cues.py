@@ -126,7 +126,8 @@ def test_names_then_a_word_are_searched_from_the_run_before_it(
     folded = fold(text)
     for p, word in zip(cues._ATTR_PATTERNS, cues._ATTR_WORDS, strict=True):
         if word is not None:
-            found, expected = cues._names_then(p, word, text, folded, lo, hi), p.search(text, lo, hi)
+            found = cues._names_then(p, word, text, folded, lo, hi)
+            expected = p.search(text, lo, hi)
             assert (found and found.span()) == (expected and expected.span()), p.pattern
 
 
