@@ -127,8 +127,8 @@ def _segment_of(starts: list[int], ends: list[int], lo: int, hi: int, pos: int) 
 
 
 def _segment_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """Where text[lo:hi] breaks into segments (starts, ends): every figure of a sentence
-    asks."""
+    """Where text[lo:hi] breaks into segments (starts, ends): read once by the sentence's
+    `_Sentence`, which every figure of it asks."""
     # the matches of _SEGMENT_BREAK: a mark, or a dash between whitespace
     starts: list[int] = []
     ends: list[int] = []
