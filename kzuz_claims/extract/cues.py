@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from kzuz_claims.extract import _memo
 from kzuz_claims.extract._literals import (
     PatternSet,
     fold,
     folded_text,
     isword,
     longest_first,
-    requirements,
     scan,
     scan_slice,
     search,
@@ -110,6 +110,10 @@ class MetricChoice:
 
 def segment(text: str, lo: int, hi: int, pos: int) -> tuple[int, int]:
     """The stretch of the sentence around `pos` not broken by ; : brackets or dashes."""
+    sents = _memo.table(_Sentence)
+    sent: _Sentence | None = None if sents is None else sents.get((text, lo, hi))
+    if sent is not None:  # its figures have asked already
+        return sent.segment(pos)
     starts, ends = _segment_breaks(text, lo, hi)
     return _segment_of(starts, ends, lo, hi, pos)
 
@@ -122,10 +126,9 @@ def _segment_of(starts: list[int], ends: list[int], lo: int, hi: int, pos: int) 
     return (ends[i - 1] if i else lo), (starts[j] if j < len(starts) else hi)
 
 
-@memoised
 def _segment_breaks(text: str, lo: int, hi: int) -> tuple[list[int], list[int]]:
-    """Where text[lo:hi] breaks into segments (starts, ends): every figure of a sentence
-    asks."""
+    """Where text[lo:hi] breaks into segments (starts, ends): read once by the sentence's
+    `_Sentence`, which every figure of it asks."""
     # the matches of _SEGMENT_BREAK: a mark, or a dash between whitespace
     starts: list[int] = []
     ends: list[int] = []
@@ -262,13 +265,13 @@ def _region_re(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 @cache
-def _region_set(lexicon: Lexicon) -> PatternSet | None:
-    """The region pattern as a shared pattern set: the shared prefilter tells, with what
-    it reads of a sentence anyway, whether the sentence holds a string of each of its
-    `requirements`. Few sentences name a region, and the pattern, which tells case only
-    in part, has no start-string finder."""
-    pat = _region_re(lexicon)
-    return None if pat is None else PatternSet([pat])
+def _rare_set(lexicon: Lexicon) -> PatternSet:
+    """The region and neighbour patterns (those the lexicon has) as a shared pattern set:
+    the shared prefilter tells, with what it reads of a sentence anyway, whether the
+    sentence holds a string of each of their `requirements`. Few sentences name a region
+    or "the neighbouring country", and the region pattern, which tells case only in part,
+    has no start-string finder."""
+    return PatternSet(p for p in (_region_re(lexicon), _neighbour_re(lexicon)) if p is not None)
 
 
 _REGION_TAIL = re.compile(
@@ -284,7 +287,7 @@ class _Tables(NamedTuple):
     patterns, then the modality patterns (each in lexicon order, with what it signals).
     The scope and region patterns, asked for few figures, run where they can start
     (`scan`); the region pattern, which has no start-string finder, is first asked of
-    the prefilter in a set of its own (`_region_set`)."""
+    the prefilter in a set of its own (`_rare_set`)."""
 
     patterns: PatternSet
     cue_owners: tuple[MetricEntry, ...]
@@ -328,7 +331,7 @@ class _Sentence:
         "_pair",
         "_products",
         "_qualified",
-        "_region",
+        "_rares",
         "_segments",
         "breaks",
         "folded",
@@ -356,7 +359,7 @@ class _Sentence:
         self._clause_starts: dict[int, int] = {}
         self._countries: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._anaphors: bool | None = None
-        self._region: bool | None = None
+        self._rares: tuple[re.Pattern[str], ...] | None = None
 
     def scan(self, pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
         """list(pattern.finditer(text, a, b))."""
@@ -410,10 +413,6 @@ class _Sentence:
                 for m in self.scan(_tables(self.lexicon).patterns.patterns[i], self.lo, self.hi)
             ]
         return found
-
-    def has_cues(self) -> bool:
-        """Whether the sentence holds a cue of any metric."""
-        return any(self._cues_of(i) for i in self.candidates(_CUES))
 
     def cued(self, units: tuple[str, ...]) -> list[_Cue]:
         """The cues of the sentence, in order, of the metrics `_cued(lexicon, units)`."""
@@ -476,14 +475,23 @@ class _Sentence:
 
     def may_name_region(self) -> bool:
         """Whether a stretch of the sentence may hold a match of the region pattern: a
-        match holds a string of each of the pattern's requirements (`_region_set`), and no
+        match holds a string of each of the pattern's requirements (`_rare_set`), and no
         stretch of a sentence that lacks them holds them."""
-        if self._region is None:
-            regions = _region_set(self.lexicon)
-            self._region = regions is not None and bool(
-                regions.candidates(self.text, self.lo, self.hi)
+        return _region_re(self.lexicon) in self._rare()
+
+    def may_name_neighbour(self) -> bool:
+        """Whether a stretch of the sentence may hold a match of the neighbour pattern (as
+        `may_name_region`)."""
+        return _neighbour_re(self.lexicon) in self._rare()
+
+    def _rare(self) -> tuple[re.Pattern[str], ...]:
+        """The patterns of `_rare_set` that can match in the sentence."""
+        if self._rares is None:
+            rare = _rare_set(self.lexicon)
+            self._rares = tuple(
+                rare.patterns[i] for i in rare.candidates(self.text, self.lo, self.hi)
             )
-        return self._region
+        return self._rares
 
     def countries(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """`countries(text, a, b, lexicon)` for a stretch of the sentence.
@@ -526,9 +534,18 @@ class _Sentence:
         return out
 
 
-@memoised
 def _sentence(text: str, lo: int, hi: int, lexicon: Lexicon) -> _Sentence:
-    return _Sentence(text, lo, hi, lexicon)
+    """The `_Sentence` of text[lo:hi], made once in a memo scope: in a table of its own,
+    keyed without the lexicon (`segment` needs none), so that a first ask costs no more
+    than a dictionary miss."""
+    sents = _memo.table(_Sentence)
+    if sents is None:
+        return _Sentence(text, lo, hi, lexicon)
+    key = (text, lo, hi)
+    found: _Sentence | None = sents.get(key)
+    if found is None or found.lexicon is not lexicon:
+        found = sents[key] = _Sentence(text, lo, hi, lexicon)
+    return found
 
 
 def region(text: str, lo: int, hi: int, fig: Figure, lexicon: Lexicon) -> str | None:
@@ -739,7 +756,7 @@ def _read_direction(
 def _neighbours(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
     """`neighbours(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
     pat = _neighbour_re(sent.lexicon)
-    if pat is None:
+    if pat is None or not sent.may_name_neighbour():
         return []
     out = []
     for m in sent.scan(pat, a, b):
@@ -752,7 +769,9 @@ def _neighbours(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
 
 def _pronouns(sent: _Sentence, a: int, b: int) -> list[tuple[int, int, str]]:
     """`pronouns(text, a, b, lexicon, since=lo)` for a stretch of the sentence."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if sent.folded.find(" it", a, b) < 0:  # a match holds whitespace, then "it"
+        return out
     for m in sent.scan(_PRONOUN, a, b):
         named = sent.countries(sent.lo, m.start(1))
         if named:
@@ -841,9 +860,7 @@ def choose_metric(
         return _count_metric(sent, fig)
     if cls in ("percent", "times"):
         return _change_metric(sent, fig, previous)
-    s, e = lo, hi  # the segment matters only to the cues in it and to a mass figure
-    if cls == "mass" or sent.has_cues():
-        s, e = sent.segment(fig.start)
+    s, e = sent.segment(fig.start)
     if cls == "mass":
         product = _product_after(text, fig.end, lexicon) or _flow_product(
             text, s, fig.start, lexicon
@@ -1158,49 +1175,78 @@ def _change_direction(sent: _Sentence, a: int, b: int, fig: Figure) -> str | Non
     return best[1] if best else None
 
 
+_SAYS = "said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported"
 _ATTR_PATTERNS = [
     re.compile(
         r"\baccording to (?:the )?((?:[A-Z][\w’'.-]*|of|the|and|for|on)"
         r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|on))*)"
     ),
-    re.compile(
-        r"\b(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)"
-        r"\s+((?:[A-Z][\w’'-]+\s?){2,3})"
-    ),
-    re.compile(
-        r"((?:[A-Z][\w’'-]+\s){1,2}[A-Z][\w’'-]+)\s+(?:said|says|noted|stated|emphasized|emphasised|stressed|told|announced|reported)\b"
-    ),
+    re.compile(rf"\b(?:{_SAYS})\s+((?:[A-Z][\w’'-]+\s?){{2,3}})"),
+    re.compile(rf"((?:[A-Z][\w’'-]+\s){{1,2}}[A-Z][\w’'-]+)\s+(?:{_SAYS})\b"),
     re.compile(
         r"\b(?:as reported by|reported by|citing|cites|quoted by|according to)\s+(?:the\s+)?"
         r"([\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)"
     ),
     re.compile(r"((?:[A-Z][\w.’'-]+\s?){1,4})\s+reports?\b"),
 ]
+_ATTR_WORDS: tuple[re.Pattern[str] | None, ...] = (
+    None,
+    None,
+    re.compile(_SAYS),
+    None,
+    re.compile("report"),
+)
+"""For each attribution pattern whose matches are name characters and whitespace up to a
+word (a name, then "said"; names, then "reports"), that word in folded text: see
+`_names_then`."""
+
+_NOT_IN_NAME = re.compile(r"[^\w.’'\s-]")
+"""A character that the names and whitespace before the word of `_ATTR_WORDS` never hold."""
+
+
+def _names_then(
+    pattern: re.Pattern[str], word: re.Pattern[str], text: str, folded: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    """pattern.search(text, lo, hi) for a pattern of `_ATTR_WORDS` and its word.
+
+    Such a pattern would be tried at every capital letter. But a match holds its word
+    after a run of name characters and whitespace, and the first place of the word
+    comes at or before it: a match cannot start before the last character before that
+    place that no name holds, so the search starts after it."""
+    first = word.search(folded, lo, hi)
+    if first is None:
+        return None
+    start = lo
+    for m in _NOT_IN_NAME.finditer(text, lo, first.start()):
+        start = m.end()
+    return pattern.search(text, start, hi)
 
 
 def prepare(lexicon: Lexicon) -> None:
     """Make the shared pattern sets of this module (see `_literals.share_all`)."""
     _tables(lexicon)
-    _region_set(lexicon)
+    _rare_set(lexicon)
     _attribution_set()
 
 
 @cache
-def _attribution_set() -> tuple[PatternSet, re.Pattern[str]]:
-    """The attribution patterns, and a pattern that finds, in folded text, a string one of
-    them needs (`requirements`): most sentences cite nobody, which it tells at once."""
-    needed = {s for p in _ATTR_PATTERNS for s in requirements(p)[0]}
-    return PatternSet(_ATTR_PATTERNS), re.compile(longest_first(needed, ignore_case=False))
+def _attribution_set() -> PatternSet:
+    """The attribution patterns as a shared pattern set: the shared prefilter, which has
+    read the sentence for the other readers already, tells which of them can match (most
+    sentences cite nobody)."""
+    return PatternSet(_ATTR_PATTERNS)
 
 
 def attribution(text: str, lo: int, hi: int) -> str | None:
     """Who a sentence cites: "according to X", "said X", "X reports", "citing X"."""
-    patterns, needed = _attribution_set()
+    patterns = _attribution_set()
     folded = folded_text(text)
-    if needed.search(folded, lo, hi) is None:
-        return None
     for i in patterns.candidates(text, lo, hi):
-        m = search(patterns.patterns[i], text, folded, lo, hi)
+        word = _ATTR_WORDS[i]
+        if word is None:
+            m = search(patterns.patterns[i], text, folded, lo, hi)
+        else:
+            m = _names_then(patterns.patterns[i], word, text, folded, lo, hi)
         if m:
             who = m.group(1).strip(" ,.")
             if who and who.lower() not in ("the", "he", "she", "it", "they"):

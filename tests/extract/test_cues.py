@@ -96,12 +96,39 @@ def test_a_sentence_reads_countries_and_references_of_its_stretches(
         for a, b in pairwise(cuts):
             a, b = min(a, len(text)), min(b, len(text))
             assert sent.countries(a, b) == list(cues._countries(text, a, b, LEX))
+            assert cues._pronouns(sent, a, b) == cues.pronouns(text, a, b, LEX, 0)
+            assert cues._neighbours(sent, a, b) == cues.neighbours(text, a, b, LEX, 0)
             if not sent.may_refer_back(b):
                 assert not list(cues._ANAPHOR.finditer(text, 0, b))
             region = cues._region_re(LEX)
             if region is not None and not sent.may_name_region():
                 assert not list(region.finditer(text, a, b))
                 assert not any(region.match(text, at, b) for at in range(a, b + 1))
+
+
+CITING = st.lists(
+    st.one_of(
+        st.sampled_from(["Trend", "Kun.uz", "O’Brien", "Ivan Ivanov", "Ministry", "UzDaily"]),
+        st.sampled_from(["said", "Said", "says", "told", "reported", "report", "reports"]),
+        st.sampled_from([" ", "\n", ",", ".", "-", "’", "'", "(", ")", "$5", "of"]),
+        st.text(max_size=2),
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CITING, st.integers(0, 6), st.integers(0, 6))
+def test_names_then_a_word_are_searched_from_the_run_before_it(
+    text: str, cut_lo: int, cut_hi: int
+) -> None:
+    lo, hi = _bounds(text, cut_lo, cut_hi)
+    folded = fold(text)
+    for p, word in zip(cues._ATTR_PATTERNS, cues._ATTR_WORDS, strict=True):
+        if word is not None:
+            found = cues._names_then(p, word, text, folded, lo, hi)
+            expected = p.search(text, lo, hi)
+            assert (found and found.span()) == (expected and expected.span()), p.pattern
 
 
 TAIL = st.lists(
