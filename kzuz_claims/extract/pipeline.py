@@ -80,28 +80,47 @@ def _prepare(lex: Lexicon) -> None:
 _BULLET = re.compile(r"[ \t]*[→•▸►▪●*»–-][ \t]")
 
 
+class _LinkLabel(NamedTuple):
+    """A link label ("Read also:") at the place it is matched, and at the start of any
+    later line."""
+
+    here: re.Pattern[str]
+    line_start: re.Pattern[str]
+
+
 @lru_cache(maxsize=8)
-def _link_label(lex: Lexicon) -> re.Pattern[str] | None:
+def _link_label(lex: Lexicon) -> _LinkLabel | None:
     labels = lex.phrases.noise.get("links", ())
     if not labels:
         return None
     alt = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:{alt})[ \t]*[:→▸»]", re.I)
+    source = rf"[ \t]*(?:{alt})[ \t]*[:→▸»]"
+    return _LinkLabel(re.compile(source, re.I), re.compile(f"^{source}", re.I | re.M))
 
 
 def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches of text that link to other articles: a line opening with "Read also:" or
-    "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus)."""
+    "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus).
+
+    Lines are read one by one only from the first that opens with a label (most texts
+    have none): no line before it can be a link."""
     label = _link_label(lex)
     if label is None:
         return []
+    nl = text.find("\n", start)
+    if not label.here.match(text, start, len(text) if nl < 0 else nl):
+        # the first line is read from `start`, which may be inside it; later ones whole
+        later = label.line_start.search(text, start)
+        if later is None:
+            return []
+        start = later.start()
     out: list[tuple[int, int]] = []
     pos = start
     in_list = False
     while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        if label.match(text, pos, end):
+        if label.here.match(text, pos, end):
             out.append((pos, end))
             in_list = True
         elif in_list and _BULLET.match(text, pos, end):
