@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from kzuz_claims.config import Config
+from kzuz_claims.config import Config, Tolerances
 from kzuz_claims.extract import _literals, _memo, cues, numbers, periods, persons, sentences
 from kzuz_claims.extract._literals import Alternatives, folded_text, search, share_all
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
@@ -33,7 +33,8 @@ from kzuz_claims.model import (
     Span,
     claim_id,
 )
-from kzuz_claims.normalize.qualifiers import assert_interval
+from kzuz_claims.model._base import keep_significant, trusted
+from kzuz_claims.normalize.qualifiers import interval_bounds
 
 _NOISE = Alternatives(PAGE_NOISE)
 _LINK = re.compile(
@@ -783,17 +784,7 @@ def _claim(
     unit = fig.unit
     if entry is not None and entry.per is not None and fig.kind in _PHYSICAL and "/" not in unit:
         unit = f"{unit}/{entry.per}"
-    quantity = assert_interval(
-        value, unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
-    )
-    if fig.high is not None:
-        quantity = quantity.model_copy(
-            update={
-                "high": fig.high,
-                "high_closed": True,
-                "low": value if quantity.low is None or quantity.low > value else quantity.low,
-            }
-        )
+    quantity = _quantity(value, unit, fig, cfg.tolerances)
     entities = _entities(text, lo, hi, entry, key, lex)
     qstart = fig.start
     if choice.cue_start is not None and choice.cue_start < fig.start:
@@ -801,23 +792,22 @@ def _claim(
         if choice.cue_start >= s and fig.start - choice.cue_start <= 160:
             qstart = choice.cue_start
     qend = _noun_end(fig) if fig.kind == "count" else fig.end
-    # one validation from plain data: cheaper than building the span and passing keywords
-    return Claim.model_validate(
+    # made trusted (see model._base.trusted): every value is of its field's type, the
+    # numbers are kept as `Number` keeps them, and the span is in order (a figure and
+    # its cue lie in their sentence)
+    span = {"doc": doc.id, "start": qstart, "end": qend, "sentence_start": lo, "sentence_end": hi}
+    return trusted(
+        Claim,
         {
             "id": claim_id(doc.id, qstart, qend, key),
             "doc": doc.id,
-            "span": {
-                "doc": doc.id,
-                "start": qstart,
-                "end": qend,
-                "sentence_start": lo,
-                "sentence_end": hi,
-            },
+            "span": trusted(Span, span),
             "quote": text[qstart:qend],
             "metric": key,
             "kind": kind,
             "of": choice.of,
             "scope": scope,
+            "object": None,
             "noun": fig.noun,
             "entities": entities,
             "direction": choice.direction,
@@ -830,10 +820,47 @@ def _claim(
             "change": "down" if value < 0 else ("up" if choice.change == "up" else None),
             "attribution": attribution,
             "in_scope": entry.in_scope if entry is not None else True,
-            "confidence": choice.confidence
+            "confidence": float(choice.confidence)
             * (0.8 if fig.extra.get("currency") == "assumed" else 1),
             "linked": linked,
-        }
+            "also_quoted": (),
+        },
+        _CLAIM_GIVEN,
+    )
+
+
+_CLAIM_GIVEN = frozenset(Claim.model_fields) - {"object", "also_quoted"}
+"""The fields a claim of a figure is given: the others keep their defaults."""
+
+
+def _quantity(value: Decimal, unit: str, fig: Figure, tolerances: Tolerances) -> Quantity:
+    """What `assert_interval` gives for the figure, with a range's ends ("$3-4 billion")
+    for bounds, made trusted: its numbers are kept as `Number` keeps them, and its bounds
+    are in order (a range written from its top, "between 700 and 250", has the lower
+    figure for its low end)."""
+    low, high, low_closed, high_closed = interval_bounds(
+        value, fig.precision, fig.qualifier, tolerances
+    )
+    if fig.high is not None:
+        if low is None or low > value:
+            low = value
+        if fig.high >= low:
+            high, high_closed = fig.high, True
+        else:
+            low = fig.high
+    precision = fig.precision
+    return trusted(
+        Quantity,
+        {
+            "value": keep_significant(value),
+            "unit": unit,
+            "low": None if low is None else keep_significant(low),
+            "high": None if high is None else keep_significant(high),
+            "low_closed": low_closed,
+            "high_closed": high_closed,
+            "qualifier": fig.qualifier,
+            "precision": None if precision is None else keep_significant(precision),
+        },
     )
 
 

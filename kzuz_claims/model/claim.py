@@ -39,7 +39,11 @@ def claim_id(doc: str, start: int, end: int, metric: str) -> str:
 
 
 class Claim(FrozenModel):
-    """One quantitative statement, typed, with the exact quote it comes from."""
+    """One quantitative statement, typed, with the exact quote it comes from.
+
+    The extractor makes its claims, their spans and quantities with `_base.trusted`,
+    not by validating values it already guarantees valid; the objects are the ones
+    validation gives (tests/extract/test_trusted.py holds them to it)."""
 
     id: str
     doc: str
