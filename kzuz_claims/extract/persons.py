@@ -11,6 +11,7 @@ from kzuz_claims.extract import sentences
 from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
+from kzuz_claims.model._base import trusted
 
 _NAME = r"(?P<name>[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?){1,2})"
 _SPEECH = (
@@ -150,16 +151,19 @@ def _dedupe(found: list[_Found]) -> list[PersonMention]:
             best[key] = f
     out = []
     for f in sorted(best.values(), key=lambda f: (f.doc, f.start)):
-        # a match lies inside its sentence, so the span is in order: what the models
-        # would check holds already
-        span = Span.model_construct(
-            doc=f.doc,
-            start=f.start,
-            end=f.end,
-            sentence_start=f.sentence.start,
-            sentence_end=f.sentence.end,
-        )
+        # made trusted (see model._base.trusted): a match lies inside its sentence, so
+        # the span is in order, and every value is a string or an offset
+        span = {
+            "doc": f.doc,
+            "start": f.start,
+            "end": f.end,
+            "sentence_start": f.sentence.start,
+            "sentence_end": f.sentence.end,
+        }
         out.append(
-            PersonMention.model_construct(doc=f.doc, span=span, name=f.name, office=f.office)
+            trusted(
+                PersonMention,
+                {"doc": f.doc, "span": trusted(Span, span), "name": f.name, "office": f.office},
+            )
         )
     return out

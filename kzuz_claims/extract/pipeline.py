@@ -196,34 +196,31 @@ def _claims_of(
     cfg = config or Config()
     text = doc.text
     pub = doc.published
-    source = _doc_source(text, doc.body_start)
+    sents = sentences.split(text, doc.body_start)
+    source, cited = _doc_source(text, sents, doc.body_start)
     state = _State()
     out: list[Claim] = []
-    sents = sentences.split(text, doc.body_start)
     links = _link_lists(text, doc.body_start, lex)
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
         if any(a <= lo < b for a, b in links):
             continue
-        pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
+        pms = periods.find(text, lo, hi, pub)
+        if pms:
+            pms = [_resolve_anaphoric(p, state) for p in pms]
         masked = Masks([(p.start, p.end) for p in pms], _NOISE, text, lo, hi)
         figs = scan(text, lo, hi, masked, lex)
-        pms = _mark_bases(text, pms, figs)
-        pms = _seasons(text, pms, state)
         state.carried = state.period
-        main = _main_period(pms)
-        aside = main is not None and (
-            re.match(r"\s*alone\b", text[main.end : main.end + 8])
-            or _drill_down(main.period, state.period)
-        )
-        if main is not None and not aside:
-            state.period, state.period_sentence = main.period, si
-        state.point = next(
-            (p.period for p in pms if p.period is not None and p.period.kind == PeriodKind.POINT),
-            state.point,
-        )
+        if pms:  # most sentences name no period: nothing below would change
+            pms = _seasons(text, _mark_bases(text, pms, figs), state)
+            _follow(text, pms, state, si)
         # only figures and milestones (which need periods) carry it
-        attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
+        if not (figs or pms):
+            attribution = source
+        elif si in cited:
+            attribution = cited[si] or source
+        else:
+            attribution = cues.attribution(text, lo, hi) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
         paired = _respectively(text, lo, hi, figs, pms, lex) if len(figs) > 1 else {}
@@ -278,7 +275,8 @@ def _claims_of(
             ):
                 # "this figure" in the next sentence is the main clause's, the first one
                 sentence_metric = _untargeted(claim.metric, lex)
-        out.extend(_milestones(doc, text, lo, hi, pms, attribution))
+        if pms:
+            out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:
             state.set_metric(sentence_metric)
         else:
@@ -568,22 +566,26 @@ _HEAD = 600
 """How far into the body the source line of a document is looked for."""
 
 
-def _doc_source(text: str, body_start: int) -> str | None:
-    """Who the opening lines cite: the first three sentences, cut at `_HEAD` characters.
-
-    They are the body's own sentences (split once per extraction), so the sentence
-    loop asks the same questions of them again at no cost."""
+def _doc_source(
+    text: str, sents: Sequence[sentences.Sentence], body_start: int
+) -> tuple[str | None, dict[int, str | None]]:
+    """Who the opening lines cite: the first three sentences, cut at `_HEAD` characters;
+    and whom each whole sentence read for it cites, by its index, which the sentence
+    loop would ask again."""
     cut = body_start + _HEAD
-    for sent in sentences.split(text, body_start)[:3]:
+    read: dict[int, str | None] = {}
+    for si, sent in enumerate(sents[:3]):
         end = min(sent.end, cut)
         while end > sent.start and text[end - 1].isspace():
             end -= 1
         if end <= sent.start:
             break
         who = cues.attribution(text, sent.start, end)
+        if end == sent.end:
+            read[si] = who
         if who:
-            return who
-    return None
+            return who, read
+    return None, read
 
 
 def _resolve_anaphoric(pm: PeriodMention, state: _State) -> PeriodMention:
@@ -671,11 +673,20 @@ def _mark_bases(text: str, pms: list[PeriodMention], figs: Sequence[Figure]) -> 
     return out
 
 
-def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
+_ALONE = re.compile(r"\s*alone\b")
+
+
+def _follow(text: str, pms: Sequence[PeriodMention], state: _State, si: int) -> None:
+    """The period and the as-of date a sentence sets for those after it."""
+    main = next((p for p in pms if p.role == "period" and not p.base), None)
+    if main is not None and not (
+        _ALONE.match(text, main.end, main.end + 8) or _drill_down(main.period, state.period)
+    ):
+        state.period, state.period_sentence = main.period, si
     for p in pms:
-        if p.role == "period" and not p.base:
-            return p
-    return None
+        if p.period is not None and p.period.kind == PeriodKind.POINT:
+            state.point = p.period
+            break
 
 
 def _claim(

@@ -1,9 +1,10 @@
-"""Claims built trusted (model._base.trusted) are the objects validation would give.
+"""Claims made trusted (model._base.trusted) are the objects validation would give.
 
-The extractor builds its claims, their spans and quantities without validating them.
-These properties hold that shortcut to validation: every claim `extract` returns, for
-arbitrary text and over the seeds and both corpora, validates again to an identical
-object (equal, same hash, repr, dump, JSON and fields set, at every level).
+The extractor makes its claims (their spans and quantities) and person mentions without
+validating them. These properties hold that shortcut to validation: every claim and
+person `extract` returns, for arbitrary text and over the seeds and both corpora,
+validates again to an identical object (equal, same hash, repr, dump, JSON and fields
+set, at every level).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from test_properties import NEWSY
 
 from kzuz_claims.extract import extract, extract_claims
-from kzuz_claims.model import Claim, Document, Quantity, Span
+from kzuz_claims.model import Claim, Document, PersonMention, Quantity, Span
 from kzuz_claims.model._base import trusted
 from kzuz_claims.sources import load
 
@@ -54,10 +55,10 @@ def _assert_identical(made: BaseModel, validated: BaseModel) -> None:
             _assert_identical(value, getattr(validated, name))
 
 
-def _assert_valid(claim: Claim) -> None:
-    _assert_identical(claim, _revalidated(claim))
-    assert Claim.model_validate(claim.model_dump()) == claim
-    assert Claim.model_validate_json(claim.model_dump_json()) == claim
+def _assert_valid(made: Claim | PersonMention) -> None:
+    _assert_identical(made, _revalidated(made))
+    assert type(made).model_validate(made.model_dump()) == made
+    assert type(made).model_validate_json(made.model_dump_json()) == made
 
 
 @settings(max_examples=300, deadline=None)
@@ -66,18 +67,20 @@ def _assert_valid(claim: Claim) -> None:
     st.none() | st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 1, 1)),
 )
 def test_claims_of_any_text_validate_again_to_themselves(text: str, pub: date | None) -> None:
-    for claim in extract_claims(Document(id="d", text=text, published=pub)):
-        _assert_valid(claim)
+    found = extract([Document(id="d", text=text, published=pub)])
+    for made in (*found.claims, *found.persons):
+        _assert_valid(made)
 
 
 @pytest.mark.parametrize(
     "folder", ["seeds", "tests/corpus/articles", "tests/rules_corpus/articles"]
 )
 def test_claims_of_the_corpora_validate_again_to_themselves(folder: str) -> None:
-    claims = extract(load([ROOT / folder]).documents).claims
-    assert claims
-    for claim in claims:
-        _assert_valid(claim)
+    found = extract(load([ROOT / folder]).documents)
+    assert found.claims
+    assert found.persons
+    for made in (*found.claims, *found.persons):
+        _assert_valid(made)
 
 
 @pytest.mark.parametrize(
