@@ -81,47 +81,38 @@ def _prepare(lex: Lexicon) -> None:
 _BULLET = re.compile(r"[ \t]*[→•▸►▪●*»–-][ \t]")
 
 
-class _LinkLabel(NamedTuple):
-    """A link label ("Read also:") at the place it is matched, and at the start of any
-    later line."""
-
-    here: re.Pattern[str]
-    line_start: re.Pattern[str]
+_LINK_MARKS = ":→▸»"
+"""What every link label ends with: a line without one cannot open a link list."""
 
 
 @lru_cache(maxsize=8)
-def _link_label(lex: Lexicon) -> _LinkLabel | None:
+def _link_label(lex: Lexicon) -> re.Pattern[str] | None:
     labels = lex.phrases.noise.get("links", ())
     if not labels:
         return None
     alt = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    source = rf"[ \t]*(?:{alt})[ \t]*[:→▸»]"
-    return _LinkLabel(re.compile(source, re.I), re.compile(f"^{source}", re.I | re.M))
+    return re.compile(rf"[ \t]*(?:{alt})[ \t]*[{_LINK_MARKS}]", re.I)
 
 
 def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches of text that link to other articles: a line opening with "Read also:" or
     "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus).
 
-    Lines are read one by one only from the first that opens with a label (most texts
-    have none): no line before it can be a link."""
+    Lines are read one by one only from the first that opens with a label, found from
+    the marks labels end with (most texts have none): no line before it can be a link."""
     label = _link_label(lex)
     if label is None:
         return []
-    nl = text.find("\n", start)
-    if not label.here.match(text, start, len(text) if nl < 0 else nl):
-        # the first line is read from `start`, which may be inside it; later ones whole
-        later = label.line_start.search(text, start)
-        if later is None:
-            return []
-        start = later.start()
+    first = _first_label_line(text, start, label)
+    if first is None:
+        return []
     out: list[tuple[int, int]] = []
-    pos = start
+    pos = first
     in_list = False
     while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        if label.here.match(text, pos, end):
+        if label.match(text, pos, end):
             out.append((pos, end))
             in_list = True
         elif in_list and _BULLET.match(text, pos, end):
@@ -130,6 +121,24 @@ def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
             in_list = False
         pos = end + 1
     return out
+
+
+def _first_label_line(text: str, start: int, label: re.Pattern[str]) -> int | None:
+    """Where the first line from `start` that opens with a link label starts: looked for
+    only in the lines that hold a mark (found with str.find, which a regex of the marks
+    is many times slower than)."""
+    first: int | None = None
+    for mark in _LINK_MARKS:
+        at = text.find(mark, start)
+        while at >= 0 and (first is None or at < first):
+            line = max(text.rfind("\n", start, at) + 1, start)
+            nl = text.find("\n", at)
+            end = len(text) if nl < 0 else nl
+            if label.match(text, line, end):
+                first = line
+                break
+            at = text.find(mark, end)
+    return first
 
 
 @dataclass

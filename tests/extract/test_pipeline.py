@@ -57,7 +57,7 @@ def _plain_link_lists(text: str, start: int) -> list[tuple[int, int]]:
     while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        if label.here.match(text, pos, end):
+        if label.match(text, pos, end):
             out.append((pos, end))
             in_list = True
         elif in_list and pipeline._BULLET.match(text, pos, end):
