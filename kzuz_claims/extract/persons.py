@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -96,21 +96,25 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
     """People named in the documents, each mention with its span and office if given."""
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
     patterns = _anchored(lexicon)
-    anchored = _mentions(split, lambda t, a, b: (m for _, m in patterns.finditer(t, a, b)))
+    anchored: list[_Found] = []
+    for doc, sents in split:
+        for sent in sents:
+            # most sentences hold none of the words an anchor needs: no pattern runs
+            for i in patterns.candidates(doc.text, sent.start, sent.end):
+                found = patterns.patterns[i].finditer(doc.text, sent.start, sent.end)
+                _collect(found, doc, sent, anchored)
     surnames = {found.name.split()[-1] for found in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = longest_first(surnames, ignore_case=False)
     again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
     surname = re.compile(alt)
-
-    def finditer(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
-        # a match holds a surname as written: a sentence without one is passed at once
-        if surname.search(text, lo, hi):
-            return again.finditer(text, lo, hi)
-        return ()
-
-    return _dedupe(anchored + _mentions(split, finditer))
+    for doc, sents in split:
+        for sent in sents:
+            # a match holds a surname as written: a sentence without one is passed at once
+            if surname.search(doc.text, sent.start, sent.end):
+                _collect(again.finditer(doc.text, sent.start, sent.end), doc, sent, anchored)
+    return _dedupe(anchored)
 
 
 class _Found(NamedTuple):
@@ -125,20 +129,15 @@ class _Found(NamedTuple):
     office: str | None
 
 
-def _mentions(
-    split: Sequence[tuple[Document, list[sentences.Sentence]]],
-    finditer: Callable[[str, int, int], Iterable[re.Match[str]]],
-) -> list[_Found]:
-    """Every valid name `finditer` finds, with the office its `office` group names."""
-    out: list[_Found] = []
-    for doc, sents in split:
-        for sent in sents:
-            for m in finditer(doc.text, sent.start, sent.end):
-                name = m.group("name")
-                if _valid(name):
-                    office = m.groupdict().get("office")
-                    out.append(_Found(doc.id, m.start("name"), m.end("name"), sent, name, office))
-    return out
+def _collect(
+    found: Iterable[re.Match[str]], doc: Document, sent: sentences.Sentence, out: list[_Found]
+) -> None:
+    """Every valid name of the matches, with the office their `office` group names."""
+    for m in found:
+        name = m.group("name")
+        if _valid(name):
+            office = m.groupdict().get("office")
+            out.append(_Found(doc.id, m.start("name"), m.end("name"), sent, name, office))
 
 
 def _dedupe(found: list[_Found]) -> list[PersonMention]:
