@@ -69,8 +69,11 @@ def trusted(cls: type[_M], fields: dict[str, Any], given: Collection[str] | None
             f"{cls.__name__} has {len(cls.__pydantic_fields__)} fields, not {len(fields)}"
         )
     model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", fields)
-    object.__setattr__(model, "__pydantic_fields_set__", set(fields if given is None else given))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(fields if given is None else given))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
     return model
+
+
+_set = object.__setattr__  # what model_construct sets, past the frozen model's __setattr__
