@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -11,6 +11,7 @@ from kzuz_claims.extract import sentences
 from kzuz_claims.extract._literals import PatternSet, longest_first
 from kzuz_claims.extract.lexicon import Lexicon
 from kzuz_claims.model import Document, PersonMention, Span
+from kzuz_claims.model._base import trusted
 
 _NAME = r"(?P<name>[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?){1,2})"
 _SPEECH = (
@@ -95,21 +96,33 @@ def find_persons(docs: Sequence[Document], lexicon: Lexicon) -> list[PersonMenti
     """People named in the documents, each mention with its span and office if given."""
     split = [(doc, sentences.split(doc.text, doc.body_start)) for doc in docs]
     patterns = _anchored(lexicon)
-    anchored = _mentions(split, lambda t, a, b: (m for _, m in patterns.finditer(t, a, b)))
+    anchored: list[_Found] = []
+    for doc, sents in split:
+        for sent in sents:
+            # most sentences hold none of the words an anchor needs: no pattern runs
+            for i in patterns.candidates(doc.text, sent.start, sent.end):
+                found = patterns.patterns[i].finditer(doc.text, sent.start, sent.end)
+                _collect(found, doc, sent, anchored)
     surnames = {found.name.split()[-1] for found in anchored}
     if not surnames:
         return _dedupe(anchored)
     alt = longest_first(surnames, ignore_case=False)
-    again = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z’'-]+\s+(?:{alt}))\b")
+    again = _by_surname(alt)
     surname = re.compile(alt)
+    for doc, sents in split:
+        for sent in sents:
+            # a match holds a surname as written: a sentence without one is passed at once
+            if surname.search(doc.text, sent.start, sent.end):
+                _collect(again.finditer(doc.text, sent.start, sent.end), doc, sent, anchored)
+    return _dedupe(anchored)
 
-    def finditer(text: str, lo: int, hi: int) -> Iterable[re.Match[str]]:
-        # a match holds a surname as written: a sentence without one is passed at once
-        if surname.search(text, lo, hi):
-            return again.finditer(text, lo, hi)
-        return ()
 
-    return _dedupe(anchored + _mentions(split, finditer))
+def _by_surname(alt: str) -> re.Pattern[str]:
+    """A capitalised word not glued to a word or hyphen before it, then one of the
+    surnames `alt` matches. The check on what comes before is made after the capital,
+    not before it, so that the engine skips from capital to capital instead of trying
+    every place (tests/extract/test_persons.py holds it to the plain spelling)."""
+    return re.compile(rf"(?P<name>[A-Z](?<![\w-][A-Z])[a-z’'-]+\s+(?:{alt}))\b")
 
 
 class _Found(NamedTuple):
@@ -124,20 +137,15 @@ class _Found(NamedTuple):
     office: str | None
 
 
-def _mentions(
-    split: Sequence[tuple[Document, list[sentences.Sentence]]],
-    finditer: Callable[[str, int, int], Iterable[re.Match[str]]],
-) -> list[_Found]:
-    """Every valid name `finditer` finds, with the office its `office` group names."""
-    out: list[_Found] = []
-    for doc, sents in split:
-        for sent in sents:
-            for m in finditer(doc.text, sent.start, sent.end):
-                name = m.group("name")
-                if _valid(name):
-                    office = m.groupdict().get("office")
-                    out.append(_Found(doc.id, m.start("name"), m.end("name"), sent, name, office))
-    return out
+def _collect(
+    found: Iterable[re.Match[str]], doc: Document, sent: sentences.Sentence, out: list[_Found]
+) -> None:
+    """Every valid name of the matches, with the office their `office` group names."""
+    for m in found:
+        name = m.group("name")
+        if _valid(name):
+            office = m.groupdict().get("office")
+            out.append(_Found(doc.id, m.start("name"), m.end("name"), sent, name, office))
 
 
 def _dedupe(found: list[_Found]) -> list[PersonMention]:
@@ -150,16 +158,19 @@ def _dedupe(found: list[_Found]) -> list[PersonMention]:
             best[key] = f
     out = []
     for f in sorted(best.values(), key=lambda f: (f.doc, f.start)):
-        # a match lies inside its sentence, so the span is in order: what the models
-        # would check holds already
-        span = Span.model_construct(
-            doc=f.doc,
-            start=f.start,
-            end=f.end,
-            sentence_start=f.sentence.start,
-            sentence_end=f.sentence.end,
-        )
+        # made trusted (see model._base.trusted): a match lies inside its sentence, so
+        # the span is in order, and every value is a string or an offset
+        span = {
+            "doc": f.doc,
+            "start": f.start,
+            "end": f.end,
+            "sentence_start": f.sentence.start,
+            "sentence_end": f.sentence.end,
+        }
         out.append(
-            PersonMention.model_construct(doc=f.doc, span=span, name=f.name, office=f.office)
+            trusted(
+                PersonMention,
+                {"doc": f.doc, "span": trusted(Span, span), "name": f.name, "office": f.office},
+            )
         )
     return out

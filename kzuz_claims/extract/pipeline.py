@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from kzuz_claims.config import Config
+from kzuz_claims.config import Config, Tolerances
 from kzuz_claims.extract import _literals, _memo, cues, numbers, periods, persons, sentences
 from kzuz_claims.extract._literals import Alternatives, folded_text, search, share_all
 from kzuz_claims.extract.lexicon import Lexicon, MetricEntry, load_lexicon
@@ -33,7 +33,8 @@ from kzuz_claims.model import (
     Span,
     claim_id,
 )
-from kzuz_claims.normalize.qualifiers import assert_interval
+from kzuz_claims.model._base import keep_significant, trusted
+from kzuz_claims.normalize.qualifiers import interval_bounds
 
 _NOISE = Alternatives(PAGE_NOISE)
 _LINK = re.compile(
@@ -80,23 +81,33 @@ def _prepare(lex: Lexicon) -> None:
 _BULLET = re.compile(r"[ \t]*[→•▸►▪●*»–-][ \t]")
 
 
+_LINK_MARKS = ":→▸»"
+"""What every link label ends with: a line without one cannot open a link list."""
+
+
 @lru_cache(maxsize=8)
 def _link_label(lex: Lexicon) -> re.Pattern[str] | None:
     labels = lex.phrases.noise.get("links", ())
     if not labels:
         return None
     alt = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:{alt})[ \t]*[:→▸»]", re.I)
+    return re.compile(rf"[ \t]*(?:{alt})[ \t]*[{_LINK_MARKS}]", re.I)
 
 
 def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Stretches of text that link to other articles: a line opening with "Read also:" or
-    "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus)."""
+    "Related:", and the arrow or bullet lines right under it (decision 23 of the corpus).
+
+    Lines are read one by one only from the first that opens with a label, found from
+    the marks labels end with (most texts have none): no line before it can be a link."""
     label = _link_label(lex)
     if label is None:
         return []
+    first = _first_label_line(text, start, label)
+    if first is None:
+        return []
     out: list[tuple[int, int]] = []
-    pos = start
+    pos = first
     in_list = False
     while pos < len(text):
         nl = text.find("\n", pos)
@@ -110,6 +121,24 @@ def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
             in_list = False
         pos = end + 1
     return out
+
+
+def _first_label_line(text: str, start: int, label: re.Pattern[str]) -> int | None:
+    """Where the first line from `start` that opens with a link label starts: looked for
+    only in the lines that hold a mark (found with str.find, which a regex of the marks
+    is many times slower than)."""
+    first: int | None = None
+    for mark in _LINK_MARKS:
+        at = text.find(mark, start)
+        while at >= 0 and (first is None or at < first):
+            line = max(text.rfind("\n", start, at) + 1, start)
+            nl = text.find("\n", at)
+            end = len(text) if nl < 0 else nl
+            if label.match(text, line, end):
+                first = line
+                break
+            at = text.find(mark, end)
+    return first
 
 
 @dataclass
@@ -176,34 +205,31 @@ def _claims_of(
     cfg = config or Config()
     text = doc.text
     pub = doc.published
-    source = _doc_source(text, doc.body_start)
+    sents = sentences.split(text, doc.body_start)
+    source, cited = _doc_source(text, sents, doc.body_start)
     state = _State()
     out: list[Claim] = []
-    sents = sentences.split(text, doc.body_start)
     links = _link_lists(text, doc.body_start, lex)
     for si, sent in enumerate(sents):
         lo, hi = sent.start, sent.end
         if any(a <= lo < b for a, b in links):
             continue
-        pms = [_resolve_anaphoric(p, state) for p in periods.find(text, lo, hi, pub)]
+        pms = periods.find(text, lo, hi, pub)
+        if pms:
+            pms = [_resolve_anaphoric(p, state) for p in pms]
         masked = Masks([(p.start, p.end) for p in pms], _NOISE, text, lo, hi)
         figs = scan(text, lo, hi, masked, lex)
-        pms = _mark_bases(text, pms, figs)
-        pms = _seasons(text, pms, state)
         state.carried = state.period
-        main = _main_period(pms)
-        aside = main is not None and (
-            re.match(r"\s*alone\b", text[main.end : main.end + 8])
-            or _drill_down(main.period, state.period)
-        )
-        if main is not None and not aside:
-            state.period, state.period_sentence = main.period, si
-        state.point = next(
-            (p.period for p in pms if p.period is not None and p.period.kind == PeriodKind.POINT),
-            state.point,
-        )
+        if pms:  # most sentences name no period: nothing below would change
+            pms = _seasons(text, _mark_bases(text, pms, figs), state)
+            _follow(text, pms, state, si)
         # only figures and milestones (which need periods) carry it
-        attribution = (cues.attribution(text, lo, hi) if figs or pms else None) or source
+        if not (figs or pms):
+            attribution = source
+        elif si in cited:
+            attribution = cited[si] or source
+        else:
+            attribution = cues.attribution(text, lo, hi) or source
         prev_count: tuple[Figure, Claim] | None = None
         sentence_metric: str | None = None
         paired = _respectively(text, lo, hi, figs, pms, lex) if len(figs) > 1 else {}
@@ -258,7 +284,8 @@ def _claims_of(
             ):
                 # "this figure" in the next sentence is the main clause's, the first one
                 sentence_metric = _untargeted(claim.metric, lex)
-        out.extend(_milestones(doc, text, lo, hi, pms, attribution))
+        if pms:
+            out.extend(_milestones(doc, text, lo, hi, pms, attribution))
         if sentence_metric:
             state.set_metric(sentence_metric)
         else:
@@ -548,22 +575,26 @@ _HEAD = 600
 """How far into the body the source line of a document is looked for."""
 
 
-def _doc_source(text: str, body_start: int) -> str | None:
-    """Who the opening lines cite: the first three sentences, cut at `_HEAD` characters.
-
-    They are the body's own sentences (split once per extraction), so the sentence
-    loop asks the same questions of them again at no cost."""
+def _doc_source(
+    text: str, sents: Sequence[sentences.Sentence], body_start: int
+) -> tuple[str | None, dict[int, str | None]]:
+    """Who the opening lines cite: the first three sentences, cut at `_HEAD` characters;
+    and whom each whole sentence read for it cites, by its index, which the sentence
+    loop would ask again."""
     cut = body_start + _HEAD
-    for sent in sentences.split(text, body_start)[:3]:
+    read: dict[int, str | None] = {}
+    for si, sent in enumerate(sents[:3]):
         end = min(sent.end, cut)
         while end > sent.start and text[end - 1].isspace():
             end -= 1
         if end <= sent.start:
             break
         who = cues.attribution(text, sent.start, end)
+        if end == sent.end:
+            read[si] = who
         if who:
-            return who
-    return None
+            return who, read
+    return None, read
 
 
 def _resolve_anaphoric(pm: PeriodMention, state: _State) -> PeriodMention:
@@ -651,11 +682,20 @@ def _mark_bases(text: str, pms: list[PeriodMention], figs: Sequence[Figure]) -> 
     return out
 
 
-def _main_period(pms: Sequence[PeriodMention]) -> PeriodMention | None:
+_ALONE = re.compile(r"\s*alone\b")
+
+
+def _follow(text: str, pms: Sequence[PeriodMention], state: _State, si: int) -> None:
+    """The period and the as-of date a sentence sets for those after it."""
+    main = next((p for p in pms if p.role == "period" and not p.base), None)
+    if main is not None and not (
+        _ALONE.match(text, main.end, main.end + 8) or _drill_down(main.period, state.period)
+    ):
+        state.period, state.period_sentence = main.period, si
     for p in pms:
-        if p.role == "period" and not p.base:
-            return p
-    return None
+        if p.period is not None and p.period.kind == PeriodKind.POINT:
+            state.point = p.period
+            break
 
 
 def _claim(
@@ -764,17 +804,7 @@ def _claim(
     unit = fig.unit
     if entry is not None and entry.per is not None and fig.kind in _PHYSICAL and "/" not in unit:
         unit = f"{unit}/{entry.per}"
-    quantity = assert_interval(
-        value, unit, precision=fig.precision, qualifier=fig.qualifier, tolerances=cfg.tolerances
-    )
-    if fig.high is not None:
-        quantity = quantity.model_copy(
-            update={
-                "high": fig.high,
-                "high_closed": True,
-                "low": value if quantity.low is None or quantity.low > value else quantity.low,
-            }
-        )
+    quantity = _quantity(value, unit, fig, cfg.tolerances)
     entities = _entities(text, lo, hi, entry, key, lex)
     qstart = fig.start
     if choice.cue_start is not None and choice.cue_start < fig.start:
@@ -782,23 +812,22 @@ def _claim(
         if choice.cue_start >= s and fig.start - choice.cue_start <= 160:
             qstart = choice.cue_start
     qend = _noun_end(fig) if fig.kind == "count" else fig.end
-    # one validation from plain data: cheaper than building the span and passing keywords
-    return Claim.model_validate(
+    # made trusted (see model._base.trusted): every value is of its field's type, the
+    # numbers are kept as `Number` keeps them, and the span is in order (a figure and
+    # its cue lie in their sentence)
+    span = {"doc": doc.id, "start": qstart, "end": qend, "sentence_start": lo, "sentence_end": hi}
+    return trusted(
+        Claim,
         {
             "id": claim_id(doc.id, qstart, qend, key),
             "doc": doc.id,
-            "span": {
-                "doc": doc.id,
-                "start": qstart,
-                "end": qend,
-                "sentence_start": lo,
-                "sentence_end": hi,
-            },
+            "span": trusted(Span, span),
             "quote": text[qstart:qend],
             "metric": key,
             "kind": kind,
             "of": choice.of,
             "scope": scope,
+            "object": None,
             "noun": fig.noun,
             "entities": entities,
             "direction": choice.direction,
@@ -811,10 +840,47 @@ def _claim(
             "change": "down" if value < 0 else ("up" if choice.change == "up" else None),
             "attribution": attribution,
             "in_scope": entry.in_scope if entry is not None else True,
-            "confidence": choice.confidence
+            "confidence": float(choice.confidence)
             * (0.8 if fig.extra.get("currency") == "assumed" else 1),
             "linked": linked,
-        }
+            "also_quoted": (),
+        },
+        _CLAIM_GIVEN,
+    )
+
+
+_CLAIM_GIVEN = frozenset(Claim.model_fields) - {"object", "also_quoted"}
+"""The fields a claim of a figure is given: the others keep their defaults."""
+
+
+def _quantity(value: Decimal, unit: str, fig: Figure, tolerances: Tolerances) -> Quantity:
+    """What `assert_interval` gives for the figure, with a range's ends ("$3-4 billion")
+    for bounds, made trusted: its numbers are kept as `Number` keeps them, and its bounds
+    are in order (a range written from its top, "between 700 and 250", has the lower
+    figure for its low end)."""
+    low, high, low_closed, high_closed = interval_bounds(
+        value, fig.precision, fig.qualifier, tolerances
+    )
+    if fig.high is not None:
+        if low is None or low > value:
+            low = value
+        if fig.high >= low:
+            high, high_closed = fig.high, True
+        else:
+            low = fig.high
+    precision = fig.precision
+    return trusted(
+        Quantity,
+        {
+            "value": keep_significant(value),
+            "unit": unit,
+            "low": None if low is None else keep_significant(low),
+            "high": None if high is None else keep_significant(high),
+            "low_closed": low_closed,
+            "high_closed": high_closed,
+            "qualifier": fig.qualifier,
+            "precision": None if precision is None else keep_significant(precision),
+        },
     )
 
 

@@ -63,6 +63,9 @@ _ABBREV = {
 # "[.!?…][.!?…]*" is "[.!?…]+", spelt so that the engine skips to the next stop
 # character by itself (it does not for a pattern that starts with a repeat)
 _END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s)")
+# `_END` for a text without "…": the engine skips to the next stop far faster when the
+# characters it skips to are all ASCII
+_ASCII_END = re.compile(r"[.!?][.!?…]*[\"'”’»)\]]*(?=\s)")
 _PARA = re.compile(r"\n[ \t\u00a0]*\n|\n")
 _NOT_BLANK = re.compile(r"\S")  # what str.strip() keeps: \s is str.isspace
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -92,7 +95,8 @@ def _split(text: str, start: int) -> tuple[Sentence, ...]:
     # the stops of the whole text in one pass; none holds a line break. One that is
     # followed by the break ending its line is not a stop of the line: the line is read
     # as if it were the whole text, where nothing follows the stop.
-    stops = [m.span() for m in _END.finditer(text, start)]
+    ends = _END if "…" in text else _ASCII_END
+    stops = [m.span() for m in ends.finditer(text, start)]
     stops.append((len(text) + 1, len(text) + 1))
     k = 0
     para = 0

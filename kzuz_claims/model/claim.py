@@ -1,4 +1,10 @@
-"""Typed quantitative claims, and the person mentions the entity rules read."""
+"""Typed quantitative claims, and the person mentions the entity rules read.
+
+The extractor makes its claims (their spans and quantities) and person mentions with
+`_base.trusted`, not by validating values it already guarantees valid: the objects are
+the ones validation gives (tests/extract/test_trusted.py holds them to it). Every public
+constructor validates.
+"""
 
 from __future__ import annotations
 

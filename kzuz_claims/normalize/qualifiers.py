@@ -30,7 +30,25 @@ def assert_interval(
     symmetrically by the configured tolerance; `almost` asserts
     [value * (1 - tolerance), value); bounds leave one side open-ended.
     """
-    tol = tolerances or Tolerances()
+    low, high, low_closed, high_closed = interval_bounds(
+        value, precision, qualifier, tolerances or Tolerances()
+    )
+    return Quantity(
+        value=value,
+        unit=unit,
+        low=low,
+        high=high,
+        low_closed=low_closed,
+        high_closed=high_closed,
+        qualifier=qualifier,
+        precision=precision,
+    )
+
+
+def interval_bounds(
+    value: Decimal, precision: Decimal | None, qualifier: Qualifier | None, tol: Tolerances
+) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+    """(low, high, low closed, high closed) of the interval `assert_interval` builds."""
     low: Decimal | None
     high: Decimal | None
     if precision is not None and precision > 0:
@@ -56,13 +74,4 @@ def assert_interval(
             low, high, high_closed = None, value, False
         case Qualifier.AT_MOST:
             low, high, high_closed = None, value, True
-    return Quantity(
-        value=value,
-        unit=unit,
-        low=low,
-        high=high,
-        low_closed=low_closed,
-        high_closed=high_closed,
-        qualifier=qualifier,
-        precision=precision,
-    )
+    return low, high, low_closed, high_closed

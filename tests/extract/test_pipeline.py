@@ -46,3 +46,43 @@ def test_scans_find_what_the_patterns_find(text: str, cut_lo: int, cut_hi: int) 
     folded = fold(text)
     for p in PATTERNS:
         assert_shortcuts_agree(p, text, folded, lo, hi)
+
+
+def _plain_link_lists(text: str, start: int) -> list[tuple[int, int]]:
+    """`pipeline._link_lists` as it reads every line from `start`."""
+    label = pipeline._link_label(LEX)
+    assert label is not None
+    out: list[tuple[int, int]] = []
+    pos, in_list = start, False
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if label.match(text, pos, end):
+            out.append((pos, end))
+            in_list = True
+        elif in_list and pipeline._BULLET.match(text, pos, end):
+            out.append((pos, end))
+        elif text[pos:end].strip():
+            in_list = False
+        pos = end + 1
+    return out
+
+
+LINK_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(LEX.phrases.noise["links"]).map(lambda w: f"{w}:"),
+        st.sampled_from(["read also →", "RELATED »", "\n", "\n\n", " ", "\t", "- ", "• ", "→ "]),
+        st.sampled_from(["Trade grew.", "x", ":", "İ", "ſee also:"]),
+        st.text(max_size=3),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINK_TEXT, st.integers(0, 30))
+def test_link_lists_are_found_from_the_first_label_as_from_every_line(
+    text: str, start: int
+) -> None:
+    start = min(start, len(text))
+    assert pipeline._link_lists(text, start, LEX) == _plain_link_lists(text, start)

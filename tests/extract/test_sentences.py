@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzuz_claims.extract import sentences
 from kzuz_claims.extract.sentences import split
 
 
@@ -37,3 +41,18 @@ def test_a_stop_before_a_line_break_ends_its_line_only_once() -> None:
         ("Third!", 1),
     ]
     assert _texts(text, 6) == [("line ends here.", 0), ("Second (quoted.”)", 0), ("Third!", 1)]
+
+
+STOPS = st.lists(
+    st.sampled_from([*".!?…\"'”’»)] \n\t\u00a0", "Mr. ", "5.5", "Trade rose", "x", "İ"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STOPS, st.integers(0, 10))
+def test_ascii_stops_are_the_stops_of_a_text_without_an_ellipsis(text: str, start: int) -> None:
+    text = text.replace("…", "")
+    assert [m.span() for m in sentences._ASCII_END.finditer(text, start)] == [
+        m.span() for m in sentences._END.finditer(text, start)
+    ]
