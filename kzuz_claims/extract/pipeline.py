@@ -104,10 +104,12 @@ def _link_lists(text: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
     if label is None:
         return []
     first = _first_label_line(text, start, label)
-    if first is None:
-        return []
+    return [] if first is None else _link_lines(text, first, label)
+
+
+def _link_lines(text: str, pos: int, label: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The link lists of the lines from `pos` on, each line read."""
     out: list[tuple[int, int]] = []
-    pos = first
     in_list = False
     while pos < len(text):
         nl = text.find("\n", pos)

@@ -52,20 +52,7 @@ def _plain_link_lists(text: str, start: int) -> list[tuple[int, int]]:
     """`pipeline._link_lists` as it reads every line from `start`."""
     label = pipeline._link_label(LEX)
     assert label is not None
-    out: list[tuple[int, int]] = []
-    pos, in_list = start, False
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        if label.match(text, pos, end):
-            out.append((pos, end))
-            in_list = True
-        elif in_list and pipeline._BULLET.match(text, pos, end):
-            out.append((pos, end))
-        elif text[pos:end].strip():
-            in_list = False
-        pos = end + 1
-    return out
+    return pipeline._link_lines(text, start, label)
 
 
 LINK_TEXT = st.lists(
