@@ -406,6 +406,19 @@ def _met(state: _State, folded: str) -> int:
 _REGISTRY = _Registry()
 
 
+def holding(groups: Iterable[Iterable[str]]) -> PatternSet:
+    """A shared set that tells which of the groups of strings (lower case, as folded text
+    writes them) a stretch of text holds a string of: `candidates` gives the indices of
+    those groups, learnt from what the shared prefilter reads of the stretch anyway, and
+    many times cheaper than looking for each string. Its patterns are not meant to run:
+    each is its group's alternation, whose requirement is the group."""
+    groups = [sorted(g) for g in groups]
+    odd = [s for g in groups for s in g if not s or fold(s) != s]
+    if odd:
+        raise ValueError(f"not strings of folded text: {odd}")
+    return PatternSet(re.compile("|".join(re.escape(s) for s in g)) for g in groups)
+
+
 def share_all() -> None:
     """Make the shared finder cover every shared set made so far. Readers that make their
     sets before any text is read, then call this, have the finder made once; sets made

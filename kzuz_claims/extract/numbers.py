@@ -16,7 +16,14 @@ from functools import cache
 from typing import overload
 
 from kzuz_claims.extract import _literals, _memo
-from kzuz_claims.extract._literals import Alternatives, PatternSet, fold, folded_text, longest_first
+from kzuz_claims.extract._literals import (
+    Alternatives,
+    PatternSet,
+    fold,
+    folded_text,
+    holding,
+    longest_first,
+)
 from kzuz_claims.extract._tails import EndSearch, PhraseBefore
 from kzuz_claims.extract.lexicon import Lexicon, load_lexicon
 from kzuz_claims.model import Qualifier
@@ -423,9 +430,13 @@ class _Tables:
     number_words: re.Pattern[str]
     word_heads: tuple[str, ...] | None
     """The first words of every number in words that `number_words` matches (but "a" or
-    "an" before a scale word), as folded text (see `_literals.fold`) writes them, each
-    a pattern in `sentence` from `_HEADS_FROM` on; None when the lexicon's number or
-    scale words hold more than lower-case ASCII. See `_words`."""
+    "an" before a scale word), as folded text (see `_literals.fold`) writes them; None
+    when the lexicon's number or scale words hold more than lower-case ASCII. See
+    `_words`."""
+    held: PatternSet | None
+    """Which of the strings a match of `a_scale` holds one of (the first group), and which
+    of `word_heads` (the groups after it), a sentence holds (`_literals.holding`); None
+    with `word_heads`."""
     a_scale: re.Pattern[str] | None
     """"a" or "an" before a scale word, as `number_words` reads it, in folded text."""
     scale_after: re.Pattern[str]
@@ -472,6 +483,15 @@ def _a_scale(heads: Sequence[str], scales: Sequence[str]) -> re.Pattern[str] | N
         return None
     bound = r"(?![a-z0-9_])" if all(w[-1].isalpha() for w in scales) else ""
     return re.compile(rf"an? +(?:{_alt(scales)}){bound}")
+
+
+def _held(heads: Sequence[str], scales: Sequence[str]) -> PatternSet | None:
+    """`_Tables.held`: a match of `a_scale` holds "a" or "an", then a space and a scale
+    word or two spaces."""
+    if _a_scale(heads, scales) is None:
+        return None
+    a_scale = [f"{a} {w}" for a in ("a", "an") for w in scales] + ["a  ", "an  "]
+    return holding([a_scale, *([h] for h in heads)])
 
 
 def _ascii_starts(words: Sequence[str]) -> frozenset[str]:
@@ -546,6 +566,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
         ),
         number_words=re.compile(rf"(?<![\w-])(?=[{initials}])({word_num})(?![\w-])", re.IGNORECASE),
         word_heads=None if _a_scale(heads, list(scales)) is None else tuple(heads),
+        held=_held(heads, list(scales)),
         a_scale=_a_scale(heads, list(scales)),
         scale_after=re.compile(rf"(\s?)({_alt_i(list(scales))})\b\.?", re.IGNORECASE),
         currency_before=currency_ending.pattern,
@@ -582,12 +603,7 @@ def _tables(lexicon: Lexicon | None = None) -> _Tables:
                 _BETWEEN_BEFORE,
                 _FROM_BEFORE,
                 plain_digits,
-                # (not run: what they need tells where `a_scale` may match)
-                re.compile(rf"an?\s(?:{_alt_i(list(scales))})", re.IGNORECASE),
-                re.compile(r"an?\s\s", re.IGNORECASE),
                 *(re.compile(r"(?<![\w-])(?:" + f + ")", re.IGNORECASE) for f in _RANK_FORMS),
-                # (not run: each needs its head, which tells whether the head is there)
-                *(re.compile(re.escape(h)) for h in heads),
             ]
         ),
     )
@@ -657,19 +673,13 @@ def _word_value(words: str, numbers: dict[str, Decimal]) -> Decimal | None:
     _BETWEEN,
     _FROM,
     _DIGITS_AT,
-    _A_SCALE,
-    _A_SPACES,
     _RANKS_FROM,
-) = range(9)
+) = range(7)
 """Places in `_Tables.sentence`, the patterns a sentence may need besides its numbers,
 kept in one set so that which of them can match there is learnt with one look-up for
-all its figures. `_A_SCALE` and `_A_SPACES` are never run: where neither can match
-(neither "a" or "an", a whitespace and a scale word nor "a" or "an" and two whitespaces
-are there), `a_scale` cannot either. A rank is looked for when one of its forms can
-match (they come next): each form needs words of its own ("largest" and "partner"),
-which few sentences hold together, while the whole pattern needs only one of all their
-words ("main", "top"). The first words of numbers in words (`_Tables.word_heads`) come
-last, one pattern each, never run: they tell which of them the sentence holds."""
+all its figures. A rank is looked for when one of its forms can match (they come last):
+each form needs words of its own ("largest" and "partner"), which few sentences hold
+together, while the whole pattern needs only one of all their words ("main", "top")."""
 
 
 def scan(
@@ -710,13 +720,9 @@ def scan(
     if _FRACTIONS_AT in can:
         spans = _spans(masked) if spans is None else spans
         figures.extend(_fractions(text, start, end, spans, t))
-    forms = (
-        tuple(i - _RANKS_FROM for i in found if _RANKS_FROM <= i < _HEADS_FROM)
-        if found and found[-1] >= _RANKS_FROM
-        else ()
-    )
-    if forms:
+    if found and found[-1] >= _RANKS_FROM:
         spans = _spans(masked) if spans is None else spans
+        forms = tuple(i - _RANKS_FROM for i in found if i >= _RANKS_FROM)
         figures.extend(_ranks(text, start, end, spans, forms))
     if len(figures) > 1:
         figures.sort(key=_num_span)
@@ -744,8 +750,9 @@ def _numbers(
     is the one the sentence's literals were read in (see `_literals`), or the stretch's
     own outside a memo scope."""
     raw: list[tuple[int, int, str, bool, int]] = []
-    heads = [i - _HEADS_FROM for i in can if i >= _HEADS_FROM]  # (the heads it holds)
-    a_scale = _A_SCALE in can or _A_SPACES in can
+    held = t.held.candidates(text, start, end) if t.held is not None else []
+    a_scale = bool(held) and held[0] == 0
+    heads = [i - 1 for i in held if i]  # (the places in `t.word_heads` of those it holds)
     folded = (
         folded_text(text) if (_DIGITS_AT in can or heads or a_scale) and _memo.active() else None
     )
@@ -1384,8 +1391,6 @@ _RANK_FORMS = (
     r"\b(?:held|holds|took|takes|occupied|occupies|in)\s+(" + _ORDINAL_WORDS + r")\s+place\b",
 )
 """The ways a rank is stated, each with one group: the rank's word."""
-_HEADS_FROM = _RANKS_FROM + len(_RANK_FORMS)
-"""The first place in `_Tables.sentence` of the first words of numbers in words."""
 _NUM_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
 _NOT_DIGITS = re.compile(r"\D")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from kzuz_claims.extract._literals import (
     _met,
     _Registry,
     fold,
+    holding,
     longest_first,
     needs,
     requirements,
@@ -96,6 +98,30 @@ def test_pattern_set_in_a_memo_scope_finds_the_same(text: str, cut_lo: int, cut_
     assert [(i, m.span()) for i, m in sliced] == [
         (i, m.span()) for i, p in enumerate(PATTERNS) for m in p.finditer(text[lo:hi])
     ]
+
+
+_GROUPS = [["trade"], ["a billion", "an billion", "a  "], ["0.0"], ["k", "x"], ["year"]]
+_HOLDING = holding(_GROUPS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 10), st.integers(0, 10), st.booleans())
+def test_holding_tells_the_groups_a_stretch_holds_a_string_of(
+    text: str, cut_lo: int, cut_hi: int, scoped: bool
+) -> None:
+    lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+    if scoped:
+        with _memo.scope():
+            got = _HOLDING.candidates(text, lo, hi)
+    else:
+        got = _HOLDING.candidates(text, lo, hi)
+    folded = fold(text[lo:hi])
+    assert got == [i for i, g in enumerate(_GROUPS) if any(s in folded for s in g)]
+
+
+def test_holding_refuses_strings_folded_text_does_not_write() -> None:
+    with pytest.raises(ValueError, match="not strings of folded text"):
+        holding([["Trade"]])
 
 
 _IDS = {
